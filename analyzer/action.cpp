@@ -1,0 +1,189 @@
+#include "analyzer/action.h"
+
+#include "analyzer/name_fallback.h"
+#include "checks/registry.h"
+
+#include <clang/AST/ASTConsumer.h>
+#include <clang/AST/Decl.h>
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Frontend/MultiplexConsumer.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
+#include <llvm/ADT/SmallString.h>
+
+#include <algorithm>
+
+namespace twelve::analyzer {
+
+namespace {
+
+class CollectingSink : public FindingSink {
+public:
+  explicit CollectingSink(std::vector<Finding> &out) : out_(out) {}
+  void report(Finding f) override { out_.push_back(std::move(f)); }
+
+private:
+  std::vector<Finding> &out_;
+};
+
+/// Records what a unit includes and which includes were not found. A missing
+/// include is not fatal (SetSuppressIncludeNotFoundError): the rest of the file
+/// is still parsed, with reduced precision.
+class IncludeRecorder : public clang::PPCallbacks {
+public:
+  explicit IncludeRecorder(UnitResult &out) : out_(out) {}
+  void InclusionDirective(clang::SourceLocation, const clang::Token &, llvm::StringRef fileName,
+                          bool angled, clang::CharSourceRange, const clang::FileEntry *file,
+                          llvm::StringRef, llvm::StringRef, const clang::Module *,
+                          clang::SrcMgr::CharacteristicKind) override {
+    if (!file) {
+      out_.missingIncludes.push_back(angled ? "<" + fileName.str() + ">"
+                                            : "\"" + fileName.str() + "\"");
+      return;
+    }
+    auto real = file->tryGetRealPathName();
+    out_.includedFiles.insert(real.empty() ? file->getName().str() : real.str());
+  }
+
+private:
+  UnitResult &out_;
+};
+
+/// Skips the bodies of functions in system headers: they cannot hold findings
+/// and are most of the parsing cost of STL-heavy code.
+class SkipSystemBodiesConsumer : public clang::MultiplexConsumer {
+public:
+  SkipSystemBodiesConsumer(std::unique_ptr<clang::ASTConsumer> inner, clang::SourceManager &sm)
+      : clang::MultiplexConsumer(makeList(std::move(inner))), sm_(sm) {}
+  bool shouldSkipFunctionBody(clang::Decl *d) override {
+    return sm_.isInSystemHeader(d->getLocation());
+  }
+
+private:
+  static std::vector<std::unique_ptr<clang::ASTConsumer>>
+  makeList(std::unique_ptr<clang::ASTConsumer> inner) {
+    std::vector<std::unique_ptr<clang::ASTConsumer>> list;
+    list.push_back(std::move(inner));
+    return list;
+  }
+  clang::SourceManager &sm_;
+};
+
+class ScanAction : public clang::ASTFrontendAction {
+public:
+  ScanAction(const CheckSet &set, UnitResult &out) : set_(set), out_(out), sink_(out.findings) {}
+
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci,
+                                                        llvm::StringRef) override {
+    out_.started = true;
+    auto &pp = ci.getPreprocessor();
+    pp.SetSuppressIncludeNotFoundError(true);
+    pp.addPPCallbacks(std::make_unique<IncludeRecorder>(out_));
+    ci.getDiagnostics().setErrorLimit(0);
+    ci.getFrontendOpts().SkipFunctionBodies = true;
+
+    for (const auto &rule : set_.rules) {
+      const auto &all = checks::allChecks();
+      auto it = std::find_if(all.begin(), all.end(),
+                             [&](const checks::CheckFactory &f) { return f.ruleId == rule.id; });
+      if (it == all.end())
+        continue; // a runtime rule: nothing to match statically
+      checks_.push_back(it->create(checks::CheckContext{rule, sink_, set_.options}));
+      checks_.back()->registerMatchers(finder_);
+    }
+    return std::make_unique<SkipSystemBodiesConsumer>(finder_.newASTConsumer(),
+                                                      ci.getSourceManager());
+  }
+
+  void EndSourceFileAction() override {
+    if (out_.missingIncludes.empty())
+      return;
+    // Headers were missing: library calls may be unresolved or dropped from
+    // the AST. Recognize the libraries' calls by name in the main file.
+    auto &ci = getCompilerInstance();
+    auto &sm = ci.getSourceManager();
+    for (auto &check : checks_) {
+      auto names = check->fallbackNames();
+      if (names.empty())
+        continue;
+      auto before = out_.findings.size();
+      for (const auto &call : findNamedCalls(sm, sm.getMainFileID(), ci.getLangOpts(), names))
+        check->checkByName(call, sm);
+      // checkByName reports into the unit's sink; keep only what the AST did
+      // not already find on the same line.
+      std::vector<Finding> added(out_.findings.begin() + before, out_.findings.end());
+      out_.findings.resize(before);
+      for (auto &f : added) {
+        bool seen = std::any_of(out_.findings.begin(), out_.findings.begin() + before,
+                                [&](const Finding &g) {
+                                  return g.rule == f.rule && g.file == f.file && g.line == f.line;
+                                });
+        if (!seen) {
+          f.message += " (recognized by name: a header was not found)";
+          out_.findings.push_back(std::move(f));
+        }
+      }
+    }
+  }
+
+private:
+  const CheckSet &set_;
+  UnitResult &out_;
+  CollectingSink sink_;
+  clang::ast_matchers::MatchFinder finder_;
+  std::vector<std::unique_ptr<checks::Check>> checks_;
+};
+
+class ScanActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+  ScanActionFactory(const CheckSet &set, UnitResult &out) : set_(set), out_(out) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<ScanAction>(set_, out_);
+  }
+
+private:
+  const CheckSet &set_;
+  UnitResult &out_;
+};
+
+class DiagnosticCollector : public clang::DiagnosticConsumer {
+public:
+  explicit DiagnosticCollector(UnitResult &out) : out_(out) {}
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
+                        const clang::Diagnostic &info) override {
+    clang::DiagnosticConsumer::HandleDiagnostic(level, info);
+    if (level < clang::DiagnosticsEngine::Error)
+      return;
+    ++out_.errors;
+    if (!out_.firstError.empty())
+      return;
+    llvm::SmallString<256> text;
+    info.FormatDiagnostic(text);
+    std::string where;
+    if (info.hasSourceManager() && info.getLocation().isValid()) {
+      auto ploc = info.getSourceManager().getPresumedLoc(info.getLocation());
+      if (ploc.isValid())
+        where = std::string(ploc.getFilename()) + ":" + std::to_string(ploc.getLine()) + ": ";
+    }
+    out_.firstError = where + text.str().str();
+  }
+
+private:
+  UnitResult &out_;
+};
+
+} // namespace
+
+std::unique_ptr<clang::tooling::FrontendActionFactory> makeScanActionFactory(const CheckSet &set,
+                                                                            UnitResult &out) {
+  return std::make_unique<ScanActionFactory>(set, out);
+}
+
+std::unique_ptr<clang::DiagnosticConsumer> makeDiagnosticCollector(UnitResult &out) {
+  return std::make_unique<DiagnosticCollector>(out);
+}
+
+} // namespace twelve::analyzer

@@ -1,0 +1,40 @@
+// The frontend action that runs the enabled checks over one translation unit.
+#pragma once
+
+#include "checks/check.h"
+#include "core/finding.h"
+#include "core/rule.h"
+
+#include <clang/Tooling/Tooling.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace twelve::analyzer {
+
+/// What one translation unit yielded.
+struct UnitResult {
+  bool started = false;            // the frontend ran (false: driver error, unreadable file)
+  unsigned errors = 0;             // error diagnostics Clang recovered from
+  std::string firstError;          // "file:line: message" of the first one
+  std::vector<std::string> missingIncludes;
+  std::set<std::string> includedFiles; // every file the unit included, resolved
+  std::vector<Finding> findings;
+};
+
+/// The checks to run and their options; shared read-only by every worker.
+struct CheckSet {
+  std::vector<Rule> rules; // enabled rules, each with its effective severity
+  checks::CheckOptions options;
+};
+
+/// A factory for one unit's action; `out` receives what the unit yielded.
+std::unique_ptr<clang::tooling::FrontendActionFactory> makeScanActionFactory(const CheckSet &set,
+                                                                            UnitResult &out);
+
+/// Collects Clang's diagnostics for a unit (errors only; nothing is printed).
+std::unique_ptr<clang::DiagnosticConsumer> makeDiagnosticCollector(UnitResult &out);
+
+} // namespace twelve::analyzer

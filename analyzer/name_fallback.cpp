@@ -1,0 +1,169 @@
+#include "analyzer/name_fallback.h"
+
+#include <clang/Lex/Lexer.h>
+
+namespace twelve::analyzer {
+
+namespace {
+
+bool nameMatches(const std::string &written, const std::string &wanted) {
+  if (written == wanted)
+    return true;
+  // "spdlog::basic_logger_mt" wanted, "basic_logger_mt" written after a using-directive
+  // is not enough to be sure; but "::spdlog::basic_logger_mt" is the same name.
+  if (written.size() == wanted.size() + 2 && written.rfind("::", 0) == 0 &&
+      written.compare(2, std::string::npos, wanted) == 0)
+    return true;
+  return false;
+}
+
+} // namespace
+
+std::string unquote(std::string_view s) {
+  // Strip an encoding prefix.
+  size_t quote = s.find_first_of("\"'");
+  if (quote == std::string_view::npos)
+    return std::string(s);
+  bool raw = quote > 0 && s[quote - 1] == 'R';
+  s.remove_prefix(quote + 1);
+  if (!s.empty() && s.back() == '"')
+    s.remove_suffix(1);
+  if (raw) {
+    auto open = s.find('(');
+    auto close = s.rfind(')');
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open)
+      return std::string(s);
+    return std::string(s.substr(open + 1, close - open - 1));
+  }
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c != '\\' || i + 1 == s.size()) {
+      out += c;
+      continue;
+    }
+    char n = s[++i];
+    switch (n) {
+    case 'n':
+      out += '\n';
+      break;
+    case 't':
+      out += '\t';
+      break;
+    case 'r':
+      out += '\r';
+      break;
+    case '0':
+      out += '\0';
+      break;
+    default:
+      out += n;
+    }
+  }
+  return out;
+}
+
+std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, clang::FileID fid,
+                                              const clang::LangOptions &lang,
+                                              const std::vector<std::string> &names) {
+  std::vector<checks::NamedCall> calls;
+  if (names.empty())
+    return calls;
+  bool invalid = false;
+  auto buffer = sm.getBufferData(fid, &invalid);
+  if (invalid)
+    return calls;
+  clang::Lexer lexer(sm.getLocForStartOfFile(fid), lang, buffer.begin(), buffer.begin(),
+                     buffer.end());
+  std::vector<clang::Token> tokens;
+  clang::Token tok;
+  while (!lexer.LexFromRawLexer(tok))
+    if (!tok.is(clang::tok::comment))
+      tokens.push_back(tok);
+  if (tok.isNot(clang::tok::eof))
+    tokens.push_back(tok);
+
+  auto spelling = [&](const clang::Token &t) {
+    if (t.is(clang::tok::raw_identifier))
+      return t.getRawIdentifier().str();
+    return std::string(buffer.data() + sm.getFileOffset(t.getLocation()), t.getLength());
+  };
+
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].is(clang::tok::raw_identifier))
+      continue;
+    // A qualified name: ident (:: ident)*, optionally starting with ::.
+    size_t begin = i;
+    std::string written = spelling(tokens[i]);
+    if (begin > 0 && tokens[begin - 1].is(clang::tok::coloncolon) &&
+        (begin < 2 || !tokens[begin - 2].is(clang::tok::raw_identifier)))
+      written = "::" + written;
+    size_t j = i + 1;
+    while (j + 1 < tokens.size() && tokens[j].is(clang::tok::coloncolon) &&
+           tokens[j + 1].is(clang::tok::raw_identifier)) {
+      written += "::" + spelling(tokens[j + 1]);
+      j += 2;
+    }
+    // Skip template arguments: Foo<Bar>(...) is rare for the names we want.
+    if (j >= tokens.size() || !tokens[j].is(clang::tok::l_paren)) {
+      i = j - 1;
+      continue;
+    }
+    const std::string *match = nullptr;
+    for (const auto &n : names)
+      if (nameMatches(written, n))
+        match = &n;
+    if (!match) {
+      i = j - 1;
+      continue;
+    }
+    checks::NamedCall call;
+    call.qualifiedName = *match;
+    call.location = tokens[begin].getLocation();
+    int depth = 0;
+    checks::NamedCall::Argument arg;
+    bool onlyStrings = true;
+    std::string literal;
+    size_t k = j + 1;
+    auto finish = [&] {
+      if (arg.text.empty())
+        return;
+      if (onlyStrings && !literal.empty())
+        arg.literal = literal;
+      call.arguments.push_back(arg);
+      arg = {};
+      literal.clear();
+      onlyStrings = true;
+    };
+    for (; k < tokens.size(); ++k) {
+      const auto &t = tokens[k];
+      if (t.isOneOf(clang::tok::l_paren, clang::tok::l_brace, clang::tok::l_square))
+        ++depth;
+      if (t.isOneOf(clang::tok::r_paren, clang::tok::r_brace, clang::tok::r_square)) {
+        if (depth == 0)
+          break;
+        --depth;
+      }
+      if (depth == 0 && t.is(clang::tok::comma)) {
+        finish();
+        continue;
+      }
+      if (arg.text.empty())
+        arg.location = t.getLocation();
+      else
+        arg.text += ' ';
+      auto sp = spelling(t);
+      arg.text += sp;
+      if (clang::tok::isStringLiteral(t.getKind()) && depth == 0)
+        literal += unquote(sp);
+      else
+        onlyStrings = false;
+    }
+    finish();
+    calls.push_back(std::move(call));
+    i = j;
+  }
+  return calls;
+}
+
+} // namespace twelve::analyzer

@@ -1,0 +1,372 @@
+#include "analyzer/scan.h"
+
+#include "analyzer/action.h"
+#include "analyzer/compilation.h"
+#include "analyzer/sources.h"
+#include "analyzer/suppressions.h"
+#include "core/fingerprint.h"
+#include "core/rule_selection.h"
+
+#include <clang/Tooling/Tooling.h>
+#include <llvm/Support/VirtualFileSystem.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <tuple>
+
+namespace fs = std::filesystem;
+
+#ifndef TWELVE_CLANG_RESOURCE_DIR
+#error "TWELVE_CLANG_RESOURCE_DIR must be defined by the build"
+#endif
+
+namespace twelve::analyzer {
+
+std::string defaultResourceDir() { return TWELVE_CLANG_RESOURCE_DIR; }
+
+namespace {
+
+std::string normalize(const std::string &p) { return fs::absolute(p).lexically_normal().string(); }
+
+bool under(const std::string &path, const std::string &dir) {
+  if (path == dir)
+    return true;
+  auto d = dir.back() == '/' ? dir : dir + "/";
+  return path.compare(0, d.size(), d) == 0;
+}
+
+std::string commonRoot(const std::vector<std::string> &paths) {
+  std::error_code ec;
+  fs::path root;
+  for (const auto &p : paths) {
+    fs::path dir = fs::is_directory(p, ec) ? fs::path(p) : fs::path(p).parent_path();
+    if (root.empty()) {
+      root = dir;
+      continue;
+    }
+    fs::path common;
+    auto a = root.begin(), b = dir.begin();
+    for (; a != root.end() && b != dir.end() && *a == *b; ++a, ++b)
+      common /= *a;
+    root = common;
+  }
+  auto s = root.string();
+  while (s.size() > 1 && s.back() == '/')
+    s.pop_back();
+  return s.empty() ? "/" : s;
+}
+
+std::optional<std::string> readText(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Job {
+  std::string file;
+  const clang::tooling::CompilationDatabase *db;
+};
+
+UnitResult runUnit(const Job &job, const CheckSet &set,
+                   const clang::tooling::ArgumentsAdjuster &adjuster) {
+  UnitResult out;
+  clang::tooling::ClangTool tool(
+      *job.db, {job.file}, std::make_shared<clang::PCHContainerOperations>(),
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem().release()));
+  tool.appendArgumentsAdjuster(adjuster);
+  tool.setPrintErrorMessage(false);
+  auto diagnostics = makeDiagnosticCollector(out);
+  tool.setDiagnosticConsumer(diagnostics.get());
+  auto factory = makeScanActionFactory(set, out);
+  tool.run(factory.get()); // non-zero after recovered errors: judged by `out` instead
+  return out;
+}
+
+/// Turns raw unit findings into the reported result: project files only,
+/// one finding per place, suppressions applied, paths relative, fingerprints.
+void finish(ScanResult &result, std::vector<Finding> raw, const std::string &root,
+            const std::vector<std::string> &excludeGlobs,
+            const std::function<std::optional<std::string>(const std::string &)> &read) {
+  // Keep project files: under the root, outside third-party and build folders.
+  std::vector<Finding> kept;
+  for (auto &f : raw) {
+    if (!root.empty() && !under(f.file, root))
+      continue;
+    auto rel = relativeTo(f.file, root);
+    if (inSkippedDirectory(rel))
+      continue;
+    if (std::any_of(excludeGlobs.begin(), excludeGlobs.end(),
+                    [&](const std::string &g) { return globMatch(g, rel); }))
+      continue;
+    kept.push_back(std::move(f));
+  }
+  // One finding per rule and place, however many units or instantiations saw it.
+  std::sort(kept.begin(), kept.end(), findingLess);
+  kept.erase(std::unique(kept.begin(), kept.end(),
+                         [](const Finding &a, const Finding &b) {
+                           return std::tie(a.file, a.line, a.column, a.rule) ==
+                                  std::tie(b.file, b.line, b.column, b.rule);
+                         }),
+             kept.end());
+
+  std::map<std::string, FileSuppressions> suppressions;
+  std::map<std::tuple<std::string, std::string, std::string>, unsigned> ordinals;
+  for (auto &f : kept) {
+    auto it = suppressions.find(f.file);
+    if (it == suppressions.end()) {
+      auto text = read(f.file);
+      it = suppressions.emplace(f.file, FileSuppressions::parse(text ? *text : "")).first;
+    }
+    if (it->second.suppresses(f.rule, f.line)) {
+      ++result.stats.suppressed;
+      continue;
+    }
+    f.file = relativeTo(f.file, root);
+    unsigned &ordinal = ordinals[{f.rule, f.file, f.sourceLine}];
+    f.fingerprint = fingerprint(f.rule, f.file, f.sourceLine, ordinal++);
+    result.findings.push_back(std::move(f));
+  }
+}
+
+void account(ScanResult &result, const std::string &file, const UnitResult &unit,
+             const std::string &root, const ScanOptions &options) {
+  auto rel = relativeTo(file, root);
+  if (!unit.started) {
+    ++result.stats.filesFailed;
+    result.errors.push_back(
+        {rel, unit.firstError.empty() ? "could not be parsed" : unit.firstError});
+    return;
+  }
+  if (unit.errors == 0 && unit.missingIncludes.empty()) {
+    ++result.stats.filesFull;
+    return;
+  }
+  ++result.stats.filesReduced;
+  if (options.log && options.verbose) {
+    std::string why = rel + ": reduced precision:";
+    if (!unit.missingIncludes.empty()) {
+      why += " " + std::to_string(unit.missingIncludes.size()) + " include(s) not found (first " +
+             unit.missingIncludes.front() + ")";
+    }
+    if (unit.errors)
+      why += " " + std::to_string(unit.errors) + " error(s) (first: " + unit.firstError + ")";
+    options.log(why);
+  }
+}
+
+} // namespace
+
+ScanResult scan(const ScanOptions &options) {
+  auto start = std::chrono::steady_clock::now();
+  ScanResult result;
+  if (options.paths.empty())
+    throw InputError("no path to scan");
+
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto &p : options.paths) {
+    if (!fs::exists(p, ec))
+      throw InputError(p + ": no such file or directory");
+    auto abs = normalize(p);
+    if (!fs::is_directory(abs, ec)) {
+      if (languageOf(abs) == Language::None)
+        throw InputError(p + ": not a C or C++ file (expected .c, .cc, .cpp, .cxx, .h, .hpp, ...)");
+      if (looksBinary(abs))
+        throw InputError(p + ": is a binary file, not C or C++ source");
+    }
+    paths.push_back(abs);
+  }
+  std::string root = options.root.empty() ? commonRoot(paths) : normalize(options.root);
+  result.root = root;
+  std::string resourceDir = options.resourceDir.empty() ? defaultResourceDir() : options.resourceDir;
+  if (!fs::exists(fs::path(resourceDir) / "include" / "stddef.h", ec))
+    throw InputError("--resource-dir " + resourceDir +
+                     ": Clang's builtin headers (include/stddef.h) are not there");
+
+  auto log = [&](const std::string &m) {
+    if (options.log)
+      options.log(m);
+  };
+
+  // The compile commands: the project's database, or inferred ones.
+  std::unique_ptr<clang::tooling::CompilationDatabase> database;
+  std::string dbFile = findCompilationDatabase(paths.front(), options.buildDir);
+  std::vector<std::string> units;
+  std::vector<std::string> headerCandidates; // analyzed alone unless some unit includes them
+  auto selected = [&](const std::string &file) {
+    auto rel = relativeTo(file, root);
+    if (inSkippedDirectory(rel))
+      return false;
+    return std::none_of(options.excludeGlobs.begin(), options.excludeGlobs.end(),
+                        [&](const std::string &g) { return globMatch(g, rel); });
+  };
+  if (!dbFile.empty()) {
+    auto json = loadCompilationDatabase(dbFile);
+    std::set<std::string> seen;
+    for (const auto &cmd : json->getAllCompileCommands()) {
+      fs::path f(cmd.Filename);
+      if (f.is_relative())
+        f = fs::path(cmd.Directory) / f;
+      auto file = f.lexically_normal().string();
+      if (!seen.insert(file).second)
+        continue; // listed twice: analyzed once
+      bool wanted = std::any_of(paths.begin(), paths.end(),
+                                [&](const std::string &p) { return under(file, p); });
+      if (wanted && selected(file))
+        units.push_back(file);
+    }
+    // Files named on the command line but not in the database get the
+    // flags of their nearest neighbour in it.
+    for (const auto &p : paths)
+      if (!fs::is_directory(p, ec) && !seen.count(p))
+        units.push_back(p);
+    if (units.empty()) {
+      log("note: " + dbFile + " lists no file under the scanned paths; inferring flags instead");
+    } else {
+      log("using " + dbFile);
+      database = clang::tooling::inferMissingCompileCommands(std::move(json));
+    }
+  }
+  if (!database) {
+    units.clear();
+    for (const auto &p : paths) {
+      if (!fs::is_directory(p, ec)) {
+        units.push_back(p);
+        continue;
+      }
+      for (auto &file : discoverSources(p)) {
+        if (!selected(file))
+          continue;
+        (isHeader(languageOf(file)) ? headerCandidates : units).push_back(file);
+      }
+    }
+    database = std::make_unique<InferredCompilationDatabase>(inferIncludeDirs(root));
+  }
+  std::sort(units.begin(), units.end());
+  units.erase(std::unique(units.begin(), units.end()), units.end());
+
+  CheckSet set;
+  set.options = options.checkOptions;
+  set.rules = options.rules;
+  auto adjuster = makeArgumentsAdjuster(resourceDir, options.extraArgs);
+
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Finding> raw;
+  std::set<std::string> included;
+
+  auto runAll = [&](const std::vector<std::string> &files) {
+    std::vector<UnitResult> results(files.size());
+    std::atomic<size_t> next{0};
+    std::mutex logMutex;
+    auto worker = [&] {
+      for (size_t i; (i = next++) < files.size();) {
+        if (looksBinary(files[i])) {
+          results[i].firstError = "is a binary file, not C or C++ source";
+          continue;
+        }
+        if (options.verbose) {
+          std::lock_guard<std::mutex> lock(logMutex);
+          log("[" + std::to_string(i + 1) + "/" + std::to_string(files.size()) + "] " +
+              relativeTo(files[i], root));
+        }
+        results[i] = runUnit({files[i], database.get()}, set, adjuster);
+      }
+    };
+    std::vector<std::thread> pool;
+    unsigned n = std::min<size_t>(jobs, files.size());
+    for (unsigned t = 1; t < n; ++t)
+      pool.emplace_back(worker);
+    worker();
+    for (auto &t : pool)
+      t.join();
+    for (size_t i = 0; i < files.size(); ++i) {
+      account(result, files[i], results[i], root, options);
+      included.insert(results[i].includedFiles.begin(), results[i].includedFiles.end());
+      for (auto &f : results[i].findings)
+        raw.push_back(std::move(f));
+    }
+  };
+
+  runAll(units);
+  // Headers no unit included are analyzed on their own, so none goes unseen.
+  std::vector<std::string> lonely;
+  for (const auto &h : headerCandidates)
+    if (!included.count(h))
+      lonely.push_back(h);
+  if (!lonely.empty())
+    runAll(lonely);
+
+  finish(result, std::move(raw), root, options.excludeGlobs, readText);
+  std::sort(result.errors.begin(), result.errors.end(),
+            [](const AnalysisError &a, const AnalysisError &b) { return a.file < b.file; });
+  result.stats.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+ScanResult scanCode(std::string_view code, std::string_view fileName,
+                    const std::vector<Rule> &rules, const std::vector<std::string> &args,
+                    const std::map<std::string, std::string> &extraFiles,
+                    const checks::CheckOptions &checkOptions) {
+  CheckSet set;
+  set.rules = rules;
+  set.options = checkOptions;
+  UnitResult unit;
+
+  auto language = languageOf(fileName);
+  std::vector<std::string> command{languageOf(fileName) == Language::C ? "clang" : "clang++"};
+  for (auto &a : InferredCompilationDatabase::argumentsFor(language))
+    command.push_back(a);
+  for (auto &a : args)
+    command.push_back(a);
+  std::string file = "/twelve-test/" + std::string(fileName);
+  command.push_back(file);
+  command = makeArgumentsAdjuster(defaultResourceDir(), {})(command, file);
+  command.push_back("-I/twelve-test");
+  command.push_back("-fsyntax-only");
+
+  auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  memory->addFile(file, 0, llvm::MemoryBuffer::getMemBufferCopy(llvm::StringRef(code.data(), code.size())));
+  for (const auto &[name, text] : extraFiles)
+    memory->addFile("/twelve-test/" + name, 0, llvm::MemoryBuffer::getMemBufferCopy(text));
+  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem().release()));
+  overlay->pushOverlay(memory);
+  overlay->setCurrentWorkingDirectory("/twelve-test");
+  auto files = llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions(), overlay);
+
+  auto factory = makeScanActionFactory(set, unit);
+  clang::tooling::ToolInvocation invocation(command, factory->create(), files.get());
+  auto diagnostics = makeDiagnosticCollector(unit);
+  invocation.setDiagnosticConsumer(diagnostics.get());
+  invocation.run();
+
+  ScanResult result;
+  result.root = "/twelve-test";
+  ScanOptions options;
+  account(result, file, unit, result.root, options);
+  std::map<std::string, std::string> all = {{file, std::string(code)}};
+  for (const auto &[name, text] : extraFiles)
+    all["/twelve-test/" + name] = text;
+  finish(result, std::move(unit.findings), result.root, {},
+         [&](const std::string &p) -> std::optional<std::string> {
+           auto it = all.find(p);
+           if (it == all.end())
+             return std::nullopt;
+           return it->second;
+         });
+  return result;
+}
+
+} // namespace twelve::analyzer

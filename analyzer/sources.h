@@ -1,0 +1,37 @@
+// Finding the C and C++ files of a project, and telling project files from others.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace twelve::analyzer {
+
+enum class Language { C, Cxx, CHeader, CxxHeader, None };
+
+/// The language of a file by its extension (.c, .cc/.cpp/.cxx/.c++, .h/.hh/.hpp/.hxx/.inl).
+/// A .h header is taken for C++ (parsed as C++ it still finds C violations).
+Language languageOf(std::string_view path);
+inline bool isHeader(Language l) { return l == Language::CHeader || l == Language::CxxHeader; }
+
+/// True for a directory name that is skipped by default: third-party code
+/// (third_party, vendor, external, _deps, ...), build output and VCS folders.
+bool isSkippedDirectoryName(std::string_view name);
+
+/// True when some component of `relativePath` is a skipped directory.
+bool inSkippedDirectory(std::string_view relativePath);
+
+/// Every C and C++ source and header below `dir`, sorted, outside skipped directories.
+std::vector<std::string> discoverSources(const std::string &dir);
+
+/// The include folders of a project without a compilation database: the root,
+/// and every folder named include, inc, src or source (outside skipped ones).
+std::vector<std::string> inferIncludeDirs(const std::string &root);
+
+/// True when the first bytes of the file contain a NUL byte.
+bool looksBinary(const std::string &path);
+
+/// `path` relative to `root` when inside it, else the path unchanged.
+std::string relativeTo(const std::string &path, const std::string &root);
+
+} // namespace twelve::analyzer

@@ -1,0 +1,114 @@
+#include "checks/ast_util.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Decl.h>
+#include <clang/AST/ExprCXX.h>
+#include <llvm/Support/ConvertUTF.h>
+
+namespace twelve::checks {
+
+namespace {
+
+const clang::Expr *strip(const clang::Expr *e) {
+  while (e) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e)) {
+      // std::string s = "x"; std::string("x"); std::string_view{"x"}
+      if (c->getNumArgs() >= 1 && !llvm::isa<clang::CXXDefaultArgExpr>(c->getArg(0))) {
+        e = c->getArg(0);
+        continue;
+      }
+      return e;
+    }
+    if (const auto *b = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e)) {
+      e = b->getSubExpr();
+      continue;
+    }
+    if (const auto *m = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e)) {
+      e = m->getSubExpr();
+      continue;
+    }
+    if (const auto *f = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(e)) {
+      e = f->getSubExpr();
+      continue;
+    }
+    if (const auto *w = llvm::dyn_cast<clang::ExprWithCleanups>(e)) {
+      e = w->getSubExpr();
+      continue;
+    }
+    if (const auto *l = llvm::dyn_cast<clang::InitListExpr>(e)) {
+      if (l->getNumInits() == 1) {
+        e = l->getInit(0);
+        continue;
+      }
+      return e;
+    }
+    return e;
+  }
+  return e;
+}
+
+} // namespace
+
+const clang::StringLiteral *asStringLiteral(const clang::Expr *e) {
+  return llvm::dyn_cast_or_null<clang::StringLiteral>(strip(e));
+}
+
+std::string utf8(const clang::StringLiteral *literal) {
+  if (literal->getCharByteWidth() == 1)
+    return literal->getBytes().str();
+  std::string out;
+  if (literal->getCharByteWidth() == 2) {
+    llvm::ArrayRef<llvm::UTF16> units(
+        reinterpret_cast<const llvm::UTF16 *>(literal->getBytes().data()), literal->getLength());
+    if (llvm::convertUTF16ToUTF8String(units, out))
+      return out;
+  } else if (literal->getCharByteWidth() == 4) {
+    for (unsigned i = 0; i < literal->getLength(); ++i) {
+      unsigned cp = literal->getCodeUnit(i);
+      char buf[4];
+      char *p = buf;
+      if (llvm::ConvertCodePointToUTF8(cp, p))
+        out.append(buf, p);
+    }
+    return out;
+  }
+  for (unsigned i = 0; i < literal->getLength(); ++i) {
+    unsigned cp = literal->getCodeUnit(i);
+    out += cp < 0x80 ? static_cast<char>(cp) : '?';
+  }
+  return out;
+}
+
+std::optional<std::string> stringValue(const clang::Expr *e) {
+  e = strip(e);
+  if (!e)
+    return std::nullopt;
+  if (const auto *lit = llvm::dyn_cast<clang::StringLiteral>(e))
+    return utf8(lit);
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
+    const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (var && var->getType().isConstQualified() && var->hasInit()) {
+      if (const auto *lit = asStringLiteral(var->getInit()))
+        return utf8(lit);
+    }
+    // `static const char kPath[] = "...";` and `constexpr char k[] = "...";`
+    if (var && var->hasInit() && var->getType()->isArrayType() &&
+        var->getType()->getAsArrayTypeUnsafe()->getElementType().isConstQualified()) {
+      if (const auto *lit = asStringLiteral(var->getInit()))
+        return utf8(lit);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<long long> integerValue(const clang::Expr *e, const clang::ASTContext &ctx) {
+  if (!e || e->isValueDependent() || e->isTypeDependent())
+    return std::nullopt;
+  clang::Expr::EvalResult result;
+  if (e->EvaluateAsInt(result, ctx))
+    return result.Val.getInt().getExtValue();
+  return std::nullopt;
+}
+
+} // namespace twelve::checks

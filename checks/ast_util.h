@@ -1,0 +1,27 @@
+// Helpers that several checks share: reading string values out of expressions.
+#pragma once
+
+#include <clang/AST/Expr.h>
+
+#include <optional>
+#include <string>
+
+namespace twelve::checks {
+
+/// The string literal an expression is, once parentheses, implicit casts,
+/// temporaries and std::string construction from a literal are looked through;
+/// nullptr otherwise.
+const clang::StringLiteral *asStringLiteral(const clang::Expr *e);
+
+/// The constant string value of an expression: a literal (any encoding, as
+/// UTF-8), a std::string built from one, or a const variable initialized with
+/// one. nullopt when the value is not known at compile time.
+std::optional<std::string> stringValue(const clang::Expr *e);
+
+/// The literal's bytes as UTF-8 (wide, UTF-16 and UTF-32 literals converted).
+std::string utf8(const clang::StringLiteral *literal);
+
+/// The integer value of a constant expression, if it has one.
+std::optional<long long> integerValue(const clang::Expr *e, const clang::ASTContext &ctx);
+
+} // namespace twelve::checks

@@ -1,0 +1,72 @@
+// The base of every static check: register AST matchers, report findings.
+#pragma once
+
+#include "checks/options.h"
+#include "core/finding.h"
+#include "core/rule.h"
+
+#include <clang/ASTMatchers/ASTMatchFinder.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace twelve::checks {
+
+/// What a check gets from the scan: its rule, where findings go, the options.
+struct CheckContext {
+  const Rule &rule;
+  FindingSink &sink;
+  const CheckOptions &options;
+};
+
+/// A call found by name alone, in a translation unit whose headers are missing
+/// so that the AST could not resolve it (see analyzer/name_fallback).
+struct NamedCall {
+  std::string qualifiedName;  // as written: "spdlog::basic_logger_mt"
+  clang::SourceLocation location;
+  /// Each argument as written; for a string literal argument, its value.
+  struct Argument {
+    std::string text;
+    std::optional<std::string> literal; // set when the argument is one string literal
+    clang::SourceLocation location;
+  };
+  std::vector<Argument> arguments;
+};
+
+/// One static rule. Subclasses say what to look at in registerMatchers() and
+/// report it in check(), as clang-tidy checks do.
+class Check : public clang::ast_matchers::MatchFinder::MatchCallback {
+public:
+  explicit Check(const CheckContext &context) : context_(context) {}
+  ~Check() override = default;
+
+  virtual void registerMatchers(clang::ast_matchers::MatchFinder &finder) = 0;
+
+  /// Library calls this check recognizes by name when headers are missing:
+  /// fully qualified names as written in code ("spdlog::basic_logger_mt").
+  virtual std::vector<std::string> fallbackNames() const { return {}; }
+  /// Called for each call to one of fallbackNames() found by name.
+  virtual void checkByName(const NamedCall &call, const clang::SourceManager &sm) {}
+
+  const Rule &rule() const { return context_.rule; }
+
+protected:
+  virtual void check(const clang::ast_matchers::MatchFinder::MatchResult &result) = 0;
+
+  /// Reports a finding at `loc`. A location inside a macro is reported where
+  /// the code is written (the macro argument or definition) unless that is a
+  /// system header, then where the macro is used. Findings in system headers
+  /// are dropped.
+  void report(clang::SourceLocation loc, const clang::SourceManager &sm, std::string message,
+              std::optional<Severity> severity = std::nullopt);
+
+  const CheckOptions &options() const { return context_.options; }
+
+private:
+  void run(const clang::ast_matchers::MatchFinder::MatchResult &result) final { check(result); }
+
+  CheckContext context_;
+};
+
+} // namespace twelve::checks

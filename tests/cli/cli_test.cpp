@@ -1,0 +1,217 @@
+// End-to-end tests of the command line: exit codes, output shapes, bad input.
+#include "run.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using twelve::testing::twelve;
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() /
+           ("twelve-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  static int &counter() {
+    static int c = 0;
+    return c;
+  }
+  void write(const std::string &rel, const std::string &text) {
+    fs::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << text;
+  }
+  std::string str() const { return path.string(); }
+};
+
+const char *kViolation = "#include <cstdio>\nvoid f() { freopen(\"app.log\", \"a\", stdout); }\n";
+
+TEST(Cli, ExitsOneOnFindingsAndZeroWhenClean) {
+  TempDir d;
+  d.write("bad.cpp", kViolation);
+  auto bad = twelve("scan " + d.str());
+  EXPECT_EQ(bad.code, 1) << bad.err;
+  EXPECT_NE(bad.out.find("bad.cpp:2:12: warning: freopen() redirects stdout"), std::string::npos)
+      << bad.out;
+  EXPECT_NE(bad.out.find("[logs/stdio-redirect]"), std::string::npos);
+
+  TempDir clean;
+  clean.write("ok.cpp", "int main() { return 0; }\n");
+  auto ok = twelve("scan " + clean.str());
+  EXPECT_EQ(ok.code, 0) << ok.err << ok.out;
+  EXPECT_NE(ok.out.find("no findings"), std::string::npos);
+}
+
+TEST(Cli, FailOnThreshold) {
+  TempDir d;
+  d.write("bad.cpp", kViolation);
+  EXPECT_EQ(twelve("scan " + d.str() + " --fail-on error").code, 0);
+  EXPECT_EQ(twelve("scan " + d.str() + " --fail-on note").code, 1);
+  EXPECT_EQ(twelve("scan " + d.str() + " --fail-on never").code, 0);
+  auto bad = twelve("scan " + d.str() + " --fail-on sometimes");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("--fail-on sometimes"), std::string::npos) << bad.err;
+}
+
+TEST(Cli, JsonShape) {
+  TempDir d;
+  d.write("src/bad.cpp", kViolation);
+  auto run = twelve("scan " + d.str() + " --format json");
+  EXPECT_EQ(run.code, 1);
+  auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["tool"]["name"], "twelve");
+  ASSERT_EQ(doc["findings"].size(), 1u);
+  const auto &f = doc["findings"][0];
+  EXPECT_EQ(f["rule"], "logs/stdio-redirect");
+  EXPECT_EQ(f["factor"], 11);
+  EXPECT_EQ(f["severity"], "warning");
+  EXPECT_EQ(f["file"], "src/bad.cpp");
+  EXPECT_EQ(f["line"], 2);
+  EXPECT_EQ(f["column"], 12);
+  EXPECT_EQ(f["fingerprint"].get<std::string>().size(), 16u);
+  EXPECT_EQ(doc["summary"]["files"]["analyzed"], 1);
+  EXPECT_EQ(doc["summary"]["byFactor"]["11"], 1);
+  EXPECT_TRUE(doc["errors"].empty());
+}
+
+TEST(Cli, MissingPathIsAUsageError) {
+  auto run = twelve("scan /nonexistent/twelve/path");
+  EXPECT_EQ(run.code, 2);
+  EXPECT_NE(run.err.find("/nonexistent/twelve/path: no such file or directory"), std::string::npos)
+      << run.err;
+}
+
+TEST(Cli, MalformedCompilationDatabase) {
+  TempDir d;
+  d.write("a.cpp", kViolation);
+  d.write("compile_commands.json", "[{\"directory\": \"/tmp\", \"file\": ");
+  auto run = twelve("scan " + d.str());
+  EXPECT_EQ(run.code, 2);
+  EXPECT_NE(run.err.find("compile_commands.json: not a valid compilation database"), std::string::npos)
+      << run.err;
+}
+
+TEST(Cli, MissingBuildDir) {
+  TempDir d;
+  d.write("a.cpp", kViolation);
+  auto run = twelve("scan " + d.str() + " -p " + d.str() + "/nobuild");
+  EXPECT_EQ(run.code, 2);
+  EXPECT_NE(run.err.find("no compile_commands.json"), std::string::npos) << run.err;
+}
+
+TEST(Cli, BinaryFileNamedExplicitlyIsAUsageError) {
+  TempDir d;
+  d.write("blob.cpp", std::string("\x7f" "ELF\0\0\0garbage", 14));
+  auto run = twelve("scan " + d.str() + "/blob.cpp");
+  EXPECT_EQ(run.code, 2);
+  EXPECT_NE(run.err.find("blob.cpp: is a binary file"), std::string::npos) << run.err;
+}
+
+TEST(Cli, BinaryFileFoundInATreeMakesTheScanIncomplete) {
+  TempDir d;
+  d.write("blob.cpp", std::string("\x7f" "ELF\0\0\0garbage", 14));
+  d.write("bad.cpp", kViolation);
+  auto run = twelve("scan " + d.str() + " --format json");
+  EXPECT_EQ(run.code, 3) << run.err;
+  auto doc = nlohmann::json::parse(run.out);
+  ASSERT_EQ(doc["errors"].size(), 1u);
+  EXPECT_EQ(doc["errors"][0]["file"], "blob.cpp");
+  EXPECT_EQ(doc["findings"].size(), 1u); // every other finding is still reported
+}
+
+TEST(Cli, InvalidUtf8InSourceStillGivesValidJson) {
+  TempDir d;
+  d.write("bad.cpp", "#include <cstdio>\nvoid f() { freopen(\"caf\xe9.log\", \"a\", stdout); }\n");
+  auto run = twelve("scan " + d.str() + " --format json");
+  EXPECT_EQ(run.code, 1) << run.err;
+  auto doc = nlohmann::json::parse(run.out); // throws on invalid UTF-8
+  EXPECT_EQ(doc["findings"].size(), 1u);
+}
+
+TEST(Cli, NotACSourceFile) {
+  TempDir d;
+  d.write("notes.txt", "hello");
+  auto run = twelve("scan " + d.str() + "/notes.txt");
+  EXPECT_EQ(run.code, 2);
+  EXPECT_NE(run.err.find("not a C or C++ file"), std::string::npos) << run.err;
+}
+
+TEST(Cli, UnknownSubcommandAndFlag) {
+  EXPECT_EQ(twelve("frobnicate").code, 2);
+  EXPECT_EQ(twelve("scan --frobnicate").code, 2);
+}
+
+TEST(Cli, UnknownRuleGlob) {
+  auto run = twelve("scan samples --checks 'logs/*,lgos/*'");
+  EXPECT_EQ(run.code, 2);
+  EXPECT_NE(run.err.find("'lgos/*' matches no rule"), std::string::npos) << run.err;
+}
+
+TEST(Cli, SuppressionsAreCountedNotReported) {
+  TempDir d;
+  d.write("a.cpp", "#include <cstdio>\nvoid f() {\n"
+                   "  freopen(\"a.log\", \"a\", stdout); // NOLINT(logs/stdio-redirect): legacy\n"
+                   "  // NOLINTNEXTLINE(logs/*)\n"
+                   "  freopen(\"b.log\", \"a\", stderr);\n}\n");
+  auto run = twelve("scan " + d.str());
+  EXPECT_EQ(run.code, 0) << run.out;
+  EXPECT_NE(run.out.find("2 suppressed by NOLINT comments"), std::string::npos) << run.out;
+}
+
+TEST(Cli, MissingHeaderReducesPrecisionButStillFinds) {
+  TempDir d;
+  d.write("a.cpp", "#include \"generated/config.pb.h\"\n#include <cstdio>\n"
+                   "void f() { freopen(\"a.log\", \"a\", stdout); }\n");
+  auto run = twelve("scan " + d.str() + " --format json");
+  EXPECT_EQ(run.code, 1) << run.err;
+  auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["summary"]["files"]["reduced"], 1);
+  EXPECT_EQ(doc["findings"].size(), 1u);
+}
+
+TEST(Cli, CompilationDatabaseWithGccOnlyFlagsAndDuplicates) {
+  TempDir d;
+  d.write("a.cpp", kViolation);
+  std::string entry = "{\"directory\": \"" + d.str() +
+                      "\", \"command\": \"g++ -std=c++17 -fconcepts-diagnostics-depth=3 -fipa-pta "
+                      "-fanalyzer -c a.cpp -o a.o\", \"file\": \"a.cpp\"}";
+  d.write("build/compile_commands.json", "[" + entry + "," + entry + "]");
+  auto run = twelve("scan " + d.str() + " --format json -v");
+  EXPECT_EQ(run.code, 1) << run.err;
+  auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["summary"]["files"]["analyzed"], 1); // listed twice, analyzed once
+  EXPECT_EQ(doc["summary"]["files"]["full"], 1) << run.err; // GCC flags stripped, no errors
+  EXPECT_EQ(doc["findings"].size(), 1u);
+  EXPECT_NE(run.err.find("using "), std::string::npos);
+}
+
+TEST(Cli, HeaderFindingReportedOnceAcrossUnits) {
+  TempDir d;
+  d.write("log.h", "#pragma once\n#include <cstdio>\ninline void redirect() { freopen(\"x.log\", \"a\", stdout); }\n");
+  d.write("a.cpp", "#include \"log.h\"\nvoid a() { redirect(); }\n");
+  d.write("b.cpp", "#include \"log.h\"\nvoid b() { redirect(); }\n");
+  auto run = twelve("scan " + d.str() + " --format json -j 2");
+  auto doc = nlohmann::json::parse(run.out);
+  ASSERT_EQ(doc["findings"].size(), 1u) << run.out;
+  EXPECT_EQ(doc["findings"][0]["file"], "log.h");
+}
+
+TEST(Cli, RulesListsAndExplains) {
+  auto list = twelve("rules");
+  EXPECT_EQ(list.code, 0);
+  EXPECT_NE(list.out.find("config/hardcoded-credential"), std::string::npos);
+  EXPECT_NE(list.out.find("XI. Logs"), std::string::npos);
+  auto one = twelve("rules logs/stdio-redirect");
+  EXPECT_EQ(one.code, 0);
+  EXPECT_NE(one.out.find("Why is this bad"), std::string::npos);
+  EXPECT_EQ(twelve("rules logs/nope").code, 2);
+}
+
+} // namespace

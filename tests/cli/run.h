@@ -1,0 +1,43 @@
+// Runs the built twelve binary as a user would and captures what it printed.
+#pragma once
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace twelve::testing {
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `TWELVE_BINARY args` through the shell in `cwd` (default: the source tree).
+inline Run twelve(const std::string &args, const std::string &cwd = TWELVE_SOURCE_DIR) {
+  static int counter = 0;
+  std::string errFile = "/tmp/twelve-test-err-" + std::to_string(::getpid()) + "-" +
+                        std::to_string(counter++);
+  std::string cmd = "cd '" + cwd + "' && '" TWELVE_BINARY "' " + args + " 2>'" + errFile + "'";
+  Run r;
+  FILE *p = ::popen(cmd.c_str(), "r");
+  if (!p)
+    return r;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
+    r.out.append(buf, n);
+  int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(errFile);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  r.err = ss.str();
+  std::remove(errFile.c_str());
+  return r;
+}
+
+} // namespace twelve::testing
