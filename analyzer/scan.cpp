@@ -334,6 +334,8 @@ ScanResult scanCode(std::string_view code, std::string_view fileName,
   command.push_back(file);
   command = makeArgumentsAdjuster(defaultResourceDir(), {})(command, file);
   command.push_back("-I/twelve-test");
+  // extraFiles under sys/ stand in for a library's installed headers.
+  command.push_back("-isystem/twelve-test/sys");
   command.push_back("-fsyntax-only");
 
   auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();

@@ -16,7 +16,11 @@ namespace twelve::testing {
 struct CodeOptions {
   std::string fileName = "input.cpp";
   std::vector<std::string> args;                 // extra compiler arguments
-  std::map<std::string, std::string> extraFiles; // in-memory headers, by name
+  /// In-memory headers by name: "x.h" is a project header (#include "x.h");
+  /// "sys/spdlog/spdlog.h" stands in for an installed library header
+  /// (#include <spdlog/spdlog.h>), found before the real one and treated as a
+  /// system header, so tests do not depend on what this machine has installed.
+  std::map<std::string, std::string> extraFiles;
 };
 
 /// The findings of rule `ruleId` on `code`.
