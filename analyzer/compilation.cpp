@@ -113,6 +113,17 @@ clang::tooling::ArgumentsAdjuster makeArgumentsAdjuster(const std::string &resou
       if (drop.count(i))
         continue;
       const auto &a = args[i];
+      // A precompiled header is a build artifact made by another compiler run
+      // with other options; the header it was made from is still included.
+      if (a == "-include-pch" && i + 1 < args.size()) {
+        ++i;
+        continue;
+      }
+      if (a == "-Xclang" && i + 3 < args.size() && args[i + 1] == "-include-pch" &&
+          args[i + 2] == "-Xclang") {
+        i += 3;
+        continue;
+      }
       // Warnings cost time and say nothing about precision; -Werror would
       // turn them into errors.
       if (a.rfind("-Werror", 0) == 0 || a.rfind("-resource-dir", 0) == 0)
