@@ -39,20 +39,26 @@ int main(int argc, char **argv) {
   app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
 
   ScanFlags scan;
+  std::string buildDir, format, checks, failOn;
+  unsigned jobs = 0;
   auto *scanCmd = app.add_subcommand("scan", "Find hardcoded config, local state and log files in C/C++ code");
   scanCmd->add_option("paths", scan.paths, "Files or directories to scan (default: .)");
-  scanCmd->add_option("-p,--build-dir", scan.buildDir,
+  auto *buildDirOpt = scanCmd->add_option("-p,--build-dir", buildDir,
                       "Folder holding compile_commands.json (default: found in PATH, PATH/build or above)");
-  scanCmd->add_option("-j,--jobs", scan.jobs, "Translation units parsed in parallel (default: all cores)")
+  auto *jobsOpt = scanCmd->add_option("-j,--jobs", jobs, "Translation units parsed in parallel (default: all cores)")
       ->envname("TWELVE_JOBS")->check(CLI::Range(0u, 1024u));
-  scanCmd->add_option("--format", scan.format, "Output format: text or json")->envname("TWELVE_FORMAT");
+  auto *formatOpt = scanCmd->add_option("--format", format, "Output format: text (default) or json")
+      ->envname("TWELVE_FORMAT");
   scanCmd->add_option("-o,--output", scan.output, "Write the report to this file (atomically)");
-  scanCmd->add_option("--checks", scan.checks,
+  auto *checksOpt = scanCmd->add_option("--checks", checks,
                       "Comma-separated rule globs, '-' to disable: '-*,config/*,-config/env-fallback'")
       ->envname("TWELVE_CHECKS");
-  scanCmd->add_option("--fail-on", scan.failOn,
+  auto *failOnOpt = scanCmd->add_option("--fail-on", failOn,
                       "Exit 1 on findings at or above: error, warning (default), note, never")
       ->envname("TWELVE_FAIL_ON");
+  scanCmd->add_option("--config", scan.config,
+                      "Configuration file (default: .twelve.yaml found upward from the first path)")
+      ->envname("TWELVE_CONFIG");
   scanCmd->add_option("--color", scan.color, "Colour: auto (default), always, never");
   scanCmd->add_option("--root", scan.root, "Report paths relative to this folder (default: the scanned folder)");
   scanCmd->add_option("--resource-dir", scan.resourceDir, "Clang's resource directory (builtin headers)");
@@ -60,6 +66,14 @@ int main(int argc, char **argv) {
       ->allow_extra_args(false);
   scanCmd->add_option("--extra-arg", scan.extraArgs, "Compiler argument appended to every command (repeatable)")
       ->allow_extra_args(false);
+
+  // `twelve config --dump [PATH]`: the effective configuration a scan of PATH would use.
+  bool dump = false;
+  auto *configCmd = app.add_subcommand("config", "Show the effective configuration: twelve config --dump [PATH]");
+  configCmd->add_flag("--dump", dump, "Print the effective configuration and where each value comes from")
+      ->required();
+  configCmd->add_option("paths", scan.paths, "The path a scan would start from (default: .)");
+  configCmd->add_option("--config", scan.config, "Configuration file")->envname("TWELVE_CONFIG");
 
   RulesFlags rules;
   auto *rulesCmd = app.add_subcommand("rules", "List the rules, or explain one: twelve rules RULE-ID");
@@ -78,9 +92,22 @@ int main(int argc, char **argv) {
   }
   setUpLogging(verbose, quiet);
   scan.verbose = verbose;
+  // Only what was given (as a flag or in the environment) overrides the file.
+  if (buildDirOpt->count())
+    scan.buildDir = buildDir;
+  if (jobsOpt->count())
+    scan.jobs = jobs;
+  if (formatOpt->count())
+    scan.format = format;
+  if (checksOpt->count())
+    scan.checks = checks;
+  if (failOnOpt->count())
+    scan.failOn = failOn;
   if (scanCmd->parsed())
     return runScan(scan);
   if (rulesCmd->parsed())
     return runRules(rules);
+  if (configCmd->parsed())
+    return dumpConfig(scan);
   return UsageError;
 }

@@ -1,6 +1,7 @@
 #include "cli/scan_command.h"
 
 #include "analyzer/scan.h"
+#include "cli/config.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "core/rule_selection.h"
@@ -10,9 +11,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <iostream>
 #include <sstream>
-#include <thread>
 
 #ifndef TWELVE_VERSION
 #define TWELVE_VERSION "0.0.0"
@@ -22,52 +23,103 @@ namespace twelve::cli {
 
 namespace {
 
-/// The highest severity that fails the run, or none ("never").
-std::optional<Severity> failThreshold(const std::string &failOn) {
-  if (failOn == "never")
-    return std::nullopt;
-  return parseSeverity(failOn);
+/// A setting and the layer it came from: flag or environment, file, default.
+template <class T> struct Setting {
+  T value;
+  std::string source;
+};
+
+template <class T>
+Setting<T> pick(const std::optional<T> &flag, const std::optional<T> &file, T fallback,
+                const std::string &filePath) {
+  if (flag)
+    return {*flag, "command line or environment"};
+  if (file)
+    return {*file, filePath};
+  return {fallback, "default"};
+}
+
+/// The validated configuration of one scan.
+struct ResolvedScan {
+  analyzer::ScanOptions options;
+  FileConfig file;
+  Setting<std::string> format, failOn, checks, buildDir;
+  Setting<unsigned> jobs;
+};
+
+/// Flags over environment (both in `flags`) over the file over defaults; throws
+/// ConfigError for anything invalid, before any work starts.
+ResolvedScan resolve(const ScanFlags &flags) {
+  const auto &catalog = rules::catalog();
+  ResolvedScan r;
+  std::string start = flags.paths.empty() ? "." : flags.paths.front();
+  std::string configPath = flags.config.empty() ? findConfigFile(start) : flags.config;
+  if (!flags.config.empty() && !std::filesystem::exists(flags.config))
+    throw ConfigError("--config " + flags.config + ": no such file");
+  if (!configPath.empty())
+    r.file = loadConfigFile(configPath, catalog);
+
+  r.format = pick<std::string>(flags.format, r.file.format, "text", configPath);
+  r.failOn = pick<std::string>(flags.failOn, r.file.failOn, "warning", configPath);
+  r.checks = pick<std::string>(flags.checks, r.file.checks, "", configPath);
+  r.buildDir = pick<std::string>(flags.buildDir, r.file.buildDir, "", configPath);
+  r.jobs = pick<unsigned>(flags.jobs, r.file.jobs, 0, configPath);
+
+  if (r.format.value != "text" && r.format.value != "json")
+    throw ConfigError("--format " + r.format.value + ": expected text or json");
+  if (r.failOn.value != "never" && !parseSeverity(r.failOn.value))
+    throw ConfigError("--fail-on " + r.failOn.value + ": expected error, warning, note or never");
+  if (flags.color != "auto" && flags.color != "always" && flags.color != "never")
+    throw ConfigError("--color " + flags.color + ": expected auto, always or never");
+  if (auto problem = RuleSelection::validate(r.checks.value, catalog))
+    throw ConfigError("--checks: " + *problem);
+
+  auto &o = r.options;
+  if (!flags.paths.empty())
+    o.paths = flags.paths;
+  o.buildDir = r.buildDir.value;
+  // A relative build-dir in the file is relative to the file's folder.
+  if (!flags.buildDir && r.file.buildDir && !configPath.empty() &&
+      std::filesystem::path(o.buildDir).is_relative())
+    o.buildDir = (std::filesystem::path(configPath).parent_path() / o.buildDir).string();
+  o.root = flags.root;
+  o.jobs = r.jobs.value;
+  o.resourceDir = flags.resourceDir;
+  o.excludeGlobs = r.file.exclude;
+  o.excludeGlobs.insert(o.excludeGlobs.end(), flags.exclude.begin(), flags.exclude.end());
+  o.extraArgs = flags.extraArgs;
+  o.verbose = flags.verbose;
+  o.checkOptions.allowedHosts = r.file.allowedHosts;
+  o.checkOptions.credentialKeywords = r.file.credentialKeywords;
+  RuleSelection selection(r.checks.value, catalog);
+  for (const auto &rule : catalog.rules()) {
+    if (rule.kind != "static" || !selection.enabled(rule.id))
+      continue;
+    Rule effective = rule;
+    if (auto it = r.file.severity.find(rule.id); it != r.file.severity.end())
+      effective.severity = it->second;
+    o.rules.push_back(std::move(effective));
+  }
+  return r;
 }
 
 } // namespace
 
 int runScan(const ScanFlags &flags) {
   const auto &catalog = rules::catalog();
-  // Validate everything before any work starts.
-  if (flags.format != "text" && flags.format != "json") {
-    spdlog::error("--format {}: expected text or json", flags.format);
+  ResolvedScan resolved;
+  try {
+    resolved = resolve(flags);
+  } catch (const ConfigError &e) {
+    spdlog::error("{}", e.what());
     return UsageError;
   }
-  if (flags.failOn != "never" && !parseSeverity(flags.failOn)) {
-    spdlog::error("--fail-on {}: expected error, warning, note or never", flags.failOn);
-    return UsageError;
-  }
-  if (flags.color != "auto" && flags.color != "always" && flags.color != "never") {
-    spdlog::error("--color {}: expected auto, always or never", flags.color);
-    return UsageError;
-  }
-  if (auto problem = RuleSelection::validate(flags.checks, catalog)) {
-    spdlog::error("--checks: {}", *problem);
-    return UsageError;
-  }
-
-  analyzer::ScanOptions options;
-  if (!flags.paths.empty())
-    options.paths = flags.paths;
-  options.buildDir = flags.buildDir;
-  options.root = flags.root;
-  options.jobs = flags.jobs;
-  options.resourceDir = flags.resourceDir;
-  options.excludeGlobs = flags.exclude;
-  options.extraArgs = flags.extraArgs;
-  options.verbose = flags.verbose;
+  if (!resolved.file.path.empty())
+    spdlog::debug("configuration from {}", resolved.file.path);
+  auto &options = resolved.options;
   options.log = [](std::string_view m) { spdlog::info("{}", m); };
-  RuleSelection selection(flags.checks, catalog);
-  for (const auto &rule : catalog.rules())
-    if (rule.kind == "static" && selection.enabled(rule.id))
-      options.rules.push_back(rule);
   if (options.rules.empty())
-    spdlog::warn("--checks '{}' enables no static rule: nothing to look for", flags.checks);
+    spdlog::warn("--checks '{}' enables no static rule: nothing to look for", resolved.checks.value);
 
   ScanResult result;
   try {
@@ -78,7 +130,7 @@ int runScan(const ScanFlags &flags) {
   }
 
   std::ostringstream rendered;
-  if (flags.format == "json") {
+  if (resolved.format.value == "json") {
     report::writeScanJson(rendered, result, catalog, {"twelve", TWELVE_VERSION});
   } else {
     report::TextOptions text;
@@ -99,10 +151,53 @@ int runScan(const ScanFlags &flags) {
   // A partial result must not pass as a clean one.
   if (!result.errors.empty())
     return Incomplete;
-  if (auto threshold = failThreshold(flags.failOn))
+  if (resolved.failOn.value != "never") {
+    auto threshold = *parseSeverity(resolved.failOn.value);
     for (const auto &f : result.findings)
-      if (f.severity >= *threshold)
+      if (f.severity >= threshold)
         return Findings;
+  }
+  return Success;
+}
+
+int dumpConfig(const ScanFlags &flags) {
+  ResolvedScan r;
+  try {
+    r = resolve(flags);
+  } catch (const ConfigError &e) {
+    spdlog::error("{}", e.what());
+    return UsageError;
+  }
+  auto quote = [](const std::string &s) { return "\"" + s + "\""; };
+  auto list = [&](const std::vector<std::string> &v) {
+    std::string out = "[";
+    for (size_t i = 0; i < v.size(); ++i)
+      out += (i ? ", " : "") + quote(v[i]);
+    return out + "]";
+  };
+  auto &o = r.options;
+  std::cout << "# effective configuration of 'twelve scan'\n"
+            << "# file: " << (r.file.path.empty() ? "(none found)" : r.file.path) << "\n"
+            << "checks: " << quote(r.checks.value) << "  # " << r.checks.source << "\n"
+            << "fail-on: " << r.failOn.value << "  # " << r.failOn.source << "\n"
+            << "format: " << r.format.value << "  # " << r.format.source << "\n"
+            << "jobs: " << r.jobs.value << "  # " << r.jobs.source << " (0: all cores)\n"
+            << "build-dir: " << quote(o.buildDir) << "  # " << r.buildDir.source << "\n"
+            << "exclude: " << list(o.excludeGlobs) << "\n"
+            << "severity:\n";
+  for (const auto &rule : o.rules)
+    std::cout << "  " << rule.id << ": " << name(rule.severity) << "\n";
+  std::cout << "options:\n"
+            << "  allowed-hosts: " << list(r.file.allowedHosts) << "\n"
+            << "  credential-keywords: " << list(r.file.credentialKeywords) << "\n"
+            << "  log-file-functions: " << list(r.file.logFileFunctions) << "\n"
+            << "  config-functions: " << list(r.file.configFunctions) << "\n"
+            << "probe:\n"
+            << "  startup-timeout: " << r.file.startupTimeout.value_or(60) << "\n"
+            << "  startup-budget: " << r.file.startupBudget.value_or(10) << "\n"
+            << "  grace: " << r.file.grace.value_or(30) << "\n"
+            << "  port-env: " << r.file.portEnv.value_or("PORT") << "\n"
+            << "  http: " << quote(r.file.healthPath.value_or("")) << "\n";
   return Success;
 }
 

@@ -1,20 +1,24 @@
 // `twelve scan`: raw flags in, a validated configuration, a scan, a report, an exit code.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace twelve::cli {
 
-/// The flags of `twelve scan` as given, before validation.
+/// The flags of `twelve scan` as given, before validation. An unset optional
+/// was given neither as a flag nor in the environment: the configuration file
+/// (then the default) decides.
 struct ScanFlags {
   std::vector<std::string> paths;
-  std::string buildDir;
-  unsigned jobs = 0;
-  std::string format = "text";
+  std::optional<std::string> buildDir;
+  std::optional<unsigned> jobs;
+  std::optional<std::string> format;
   std::string output;
-  std::string checks;
-  std::string failOn = "warning";
+  std::optional<std::string> checks;
+  std::optional<std::string> failOn;
+  std::string config; // --config FILE; default: .twelve.yaml found upward from the first path
   std::string color = "auto";
   std::string root;
   std::string resourceDir;
@@ -26,5 +30,9 @@ struct ScanFlags {
 
 /// Runs the scan and returns the process exit code.
 int runScan(const ScanFlags &flags);
+
+/// `twelve config --dump`: prints the effective configuration for a scan of
+/// `flags.paths`, each value with where it came from.
+int dumpConfig(const ScanFlags &flags);
 
 } // namespace twelve::cli

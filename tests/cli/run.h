@@ -16,12 +16,14 @@ struct Run {
   std::string err;
 };
 
-/// Runs `TWELVE_BINARY args` through the shell in `cwd` (default: the source tree).
-inline Run twelve(const std::string &args, const std::string &cwd = TWELVE_SOURCE_DIR) {
+/// Runs `TWELVE_BINARY args` through the shell in `cwd` (default: the source
+/// tree), with `env` ("NAME=value ...") added to its environment.
+inline Run twelve(const std::string &args, const std::string &cwd = TWELVE_SOURCE_DIR,
+                  const std::string &env = "") {
   static int counter = 0;
   std::string errFile = "/tmp/twelve-test-err-" + std::to_string(::getpid()) + "-" +
                         std::to_string(counter++);
-  std::string cmd = "cd '" + cwd + "' && '" TWELVE_BINARY "' " + args + " 2>'" + errFile + "'";
+  std::string cmd = "cd '" + cwd + "' && " + env + " '" TWELVE_BINARY "' " + args + " 2>'" + errFile + "'";
   Run r;
   FILE *p = ::popen(cmd.c_str(), "r");
   if (!p)
