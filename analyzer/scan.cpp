@@ -95,9 +95,12 @@ UnitResult runUnit(const Job &job, const CheckSet &set,
 
 /// Turns raw unit findings into the reported result: project files only,
 /// one finding per place, suppressions applied, paths relative, fingerprints.
+/// `unusedIn`, when given, lists every project file the scan saw: their NOLINT
+/// comments that silenced nothing are reported.
 void finish(ScanResult &result, std::vector<Finding> raw, const std::string &root,
             const std::vector<std::string> &excludeGlobs,
-            const std::function<std::optional<std::string>(const std::string &)> &read) {
+            const std::function<std::optional<std::string>(const std::string &)> &read,
+            const std::set<std::string> *unusedIn = nullptr) {
   // Keep project files: under the root, outside third-party and build folders.
   std::vector<Finding> kept;
   for (auto &f : raw) {
@@ -121,14 +124,17 @@ void finish(ScanResult &result, std::vector<Finding> raw, const std::string &roo
              kept.end());
 
   std::map<std::string, FileSuppressions> suppressions;
+  auto suppressionsOf = [&](const std::string &file) -> FileSuppressions & {
+    auto it = suppressions.find(file);
+    if (it == suppressions.end()) {
+      auto text = read(file);
+      it = suppressions.emplace(file, FileSuppressions::parse(text ? *text : "")).first;
+    }
+    return it->second;
+  };
   std::map<std::tuple<std::string, std::string, std::string>, unsigned> ordinals;
   for (auto &f : kept) {
-    auto it = suppressions.find(f.file);
-    if (it == suppressions.end()) {
-      auto text = read(f.file);
-      it = suppressions.emplace(f.file, FileSuppressions::parse(text ? *text : "")).first;
-    }
-    if (it->second.suppresses(f.rule, f.line)) {
+    if (suppressionsOf(f.file).suppresses(f.rule, f.line)) {
       ++result.stats.suppressed;
       continue;
     }
@@ -137,6 +143,34 @@ void finish(ScanResult &result, std::vector<Finding> raw, const std::string &roo
     f.fingerprint = fingerprint(f.rule, f.file, f.sourceLine, ordinal++);
     result.findings.push_back(std::move(f));
   }
+  if (!unusedIn)
+    return;
+  for (const auto &file : *unusedIn) {
+    auto rel = relativeTo(file, root);
+    if ((!root.empty() && !under(file, root)) || inSkippedDirectory(rel))
+      continue;
+    auto text = read(file);
+    if (!text || text->find("NOLINT") == std::string::npos)
+      continue;
+    for (const auto &s : suppressionsOf(file).all()) {
+      // A bare NOLINT may be meant for clang-tidy; only comments naming
+      // twelve's rules are ours to call unused. END markers silence nothing.
+      if (s.used || s.rules.empty() || s.kind == Suppression::Kind::End)
+        continue;
+      size_t begin = 0;
+      for (unsigned l = 1; l < s.line && begin != std::string::npos; ++l)
+        begin = text->find('\n', begin) + 1;
+      auto end = text->find('\n', begin);
+      auto line = text->substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+      auto first = line.find_first_not_of(" \t");
+      result.unusedSuppressions.push_back(
+          {rel, s.line, first == std::string::npos ? line : line.substr(first)});
+    }
+  }
+  std::sort(result.unusedSuppressions.begin(), result.unusedSuppressions.end(),
+            [](const UnusedSuppression &a, const UnusedSuppression &b) {
+              return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+            });
 }
 
 void account(ScanResult &result, const std::string &file, const UnitResult &unit,
@@ -293,6 +327,15 @@ ScanResult scan(const ScanOptions &options) {
     for (size_t i = 0; i < files.size(); ++i) {
       account(result, files[i], results[i], root, options);
       included.insert(results[i].includedFiles.begin(), results[i].includedFiles.end());
+      if (options.changedFiles) {
+        const auto &changed = *options.changedFiles;
+        bool touched = std::any_of(results[i].includedFiles.begin(), results[i].includedFiles.end(),
+                                   [&](const std::string &f) { return changed.count(f) > 0; });
+        for (auto &f : results[i].findings)
+          if (changed.count(f.file) || (touched && f.file == files[i]))
+            raw.push_back(std::move(f));
+        continue;
+      }
       for (auto &f : results[i].findings)
         raw.push_back(std::move(f));
     }
@@ -307,7 +350,11 @@ ScanResult scan(const ScanOptions &options) {
   if (!lonely.empty())
     runAll(lonely);
 
-  finish(result, std::move(raw), root, options.excludeGlobs, readText);
+  std::set<std::string> seenFiles(units.begin(), units.end());
+  seenFiles.insert(lonely.begin(), lonely.end());
+  seenFiles.insert(included.begin(), included.end());
+  finish(result, std::move(raw), root, options.excludeGlobs, readText,
+         options.reportUnusedSuppressions ? &seenFiles : nullptr);
   std::sort(result.errors.begin(), result.errors.end(),
             [](const AnalysisError &a, const AnalysisError &b) { return a.file < b.file; });
   result.stats.seconds =

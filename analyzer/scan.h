@@ -7,6 +7,8 @@
 
 #include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -35,6 +37,11 @@ struct ScanOptions {
   /// Progress and diagnostics for a person, written by the caller (to stderr).
   std::function<void(std::string_view)> log;
   bool verbose = false;
+  /// List NOLINT comments naming twelve rules that silence nothing.
+  bool reportUnusedSuppressions = false;
+  /// When set (--changed-since), report only findings in these files (absolute
+  /// paths) and in the translation units that include one of them.
+  std::optional<std::set<std::string>> changedFiles;
 };
 
 /// Scans the files of `options`. Throws InputError for bad input; files that

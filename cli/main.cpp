@@ -66,6 +66,15 @@ int main(int argc, char **argv) {
       ->allow_extra_args(false);
   scanCmd->add_option("--extra-arg", scan.extraArgs, "Compiler argument appended to every command (repeatable)")
       ->allow_extra_args(false);
+  scanCmd->add_option("--baseline", scan.baseline,
+                      "Report only findings not in this baseline file (fixed entries are listed)")
+      ->envname("TWELVE_BASELINE");
+  scanCmd->add_option("--write-baseline", scan.writeBaseline,
+                      "Write the current findings to this baseline file and exit 0");
+  scanCmd->add_flag("--report-unused-suppressions", scan.reportUnusedSuppressions,
+                    "List NOLINT comments naming twelve rules that silence nothing (exit 1 if any)");
+  scanCmd->add_option("--changed-since", scan.changedSince,
+                      "Report only findings in files changed since this git revision (for pull requests)");
 
   // `twelve config --dump [PATH]`: the effective configuration a scan of PATH would use.
   bool dump = false;

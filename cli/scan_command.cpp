@@ -5,13 +5,18 @@
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "core/rule_selection.h"
+#include "core/baseline.h"
+#include "report/baseline.h"
 #include "report/json.h"
 #include "report/text.h"
 #include "rules/catalog.h"
 
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <iostream>
 #include <sstream>
 
@@ -89,6 +94,7 @@ ResolvedScan resolve(const ScanFlags &flags) {
   o.excludeGlobs.insert(o.excludeGlobs.end(), flags.exclude.begin(), flags.exclude.end());
   o.extraArgs = flags.extraArgs;
   o.verbose = flags.verbose;
+  o.reportUnusedSuppressions = flags.reportUnusedSuppressions;
   o.checkOptions.allowedHosts = r.file.allowedHosts;
   o.checkOptions.credentialKeywords = r.file.credentialKeywords;
   RuleSelection selection(r.checks.value, catalog);
@@ -101,6 +107,46 @@ ResolvedScan resolve(const ScanFlags &flags) {
     o.rules.push_back(std::move(effective));
   }
   return r;
+}
+
+/// The files (absolute paths) that differ from git revision `rev` in the
+/// repository holding `where`: committed, staged, unstaged and untracked.
+std::set<std::string> changedFiles(const std::string &rev, const std::string &where) {
+  if (rev.find_first_of("'\"`$;&|<>\\ \n") != std::string::npos)
+    throw std::runtime_error("not a git revision");
+  namespace fs = std::filesystem;
+  fs::path dir = fs::absolute(where);
+  if (!fs::is_directory(dir))
+    dir = dir.parent_path();
+  auto run = [&](const std::string &cmd) {
+    std::string full = "git -C '" + dir.string() + "' " + cmd + " 2>/dev/null";
+    std::string out;
+    FILE *p = ::popen(full.c_str(), "r");
+    if (!p)
+      throw std::runtime_error("cannot run git");
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
+      out.append(buf, n);
+    if (::pclose(p) != 0)
+      throw std::runtime_error("git failed (is " + dir.string() + " in a git repository, and '" +
+                               rev + "' a revision?)");
+    return out;
+  };
+  auto top = run("rev-parse --show-toplevel");
+  while (!top.empty() && (top.back() == '\n' || top.back() == '\r'))
+    top.pop_back();
+  run("rev-parse --verify --quiet '" + rev + "^{commit}'");
+  std::set<std::string> files;
+  auto add = [&](const std::string &list) {
+    std::istringstream in(list);
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty())
+        files.insert((fs::path(top) / line).lexically_normal().string());
+  };
+  add(run("diff --name-only '" + rev + "'"));
+  add(run("ls-files --others --exclude-standard"));
+  return files;
 }
 
 } // namespace
@@ -121,6 +167,29 @@ int runScan(const ScanFlags &flags) {
   if (options.rules.empty())
     spdlog::warn("--checks '{}' enables no static rule: nothing to look for", resolved.checks.value);
 
+  Baseline baseline;
+  if (!flags.baseline.empty()) {
+    std::ifstream in(flags.baseline);
+    if (!in) {
+      spdlog::error("--baseline {}: no such file", flags.baseline);
+      return UsageError;
+    }
+    try {
+      baseline = report::readBaseline(in, flags.baseline);
+    } catch (const std::exception &e) {
+      spdlog::error("{}", e.what());
+      return UsageError;
+    }
+  }
+  if (!flags.changedSince.empty()) {
+    try {
+      options.changedFiles = changedFiles(flags.changedSince, options.paths.front());
+    } catch (const std::exception &e) {
+      spdlog::error("--changed-since {}: {}", flags.changedSince, e.what());
+      return UsageError;
+    }
+  }
+
   ScanResult result;
   try {
     result = analyzer::scan(options);
@@ -128,6 +197,19 @@ int runScan(const ScanFlags &flags) {
     spdlog::error("{}", e.what());
     return UsageError;
   }
+  if (!flags.writeBaseline.empty()) {
+    std::ostringstream text;
+    report::writeBaseline(text, makeBaseline(result.findings));
+    try {
+      writeFileAtomically(flags.writeBaseline, text.str());
+    } catch (const std::exception &e) {
+      spdlog::error("{}", e.what());
+      return UsageError;
+    }
+    spdlog::warn("wrote {} finding(s) to the baseline {}", result.findings.size(), flags.writeBaseline);
+  }
+  if (!flags.baseline.empty())
+    applyBaseline(result, baseline);
 
   std::ostringstream rendered;
   if (resolved.format.value == "json") {
@@ -151,6 +233,10 @@ int runScan(const ScanFlags &flags) {
   // A partial result must not pass as a clean one.
   if (!result.errors.empty())
     return Incomplete;
+  if (!flags.writeBaseline.empty())
+    return Success; // adopting: everything found is now accepted
+  if (!result.unusedSuppressions.empty())
+    return Findings;
   if (resolved.failOn.value != "never") {
     auto threshold = *parseSeverity(resolved.failOn.value);
     for (const auto &f : result.findings)

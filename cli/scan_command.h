@@ -26,6 +26,10 @@ struct ScanFlags {
   std::vector<std::string> extraArgs;
   bool verbose = false;
   bool quiet = false;
+  std::string baseline;      // report only findings not in this baseline file
+  std::string writeBaseline; // write the findings as a baseline file
+  bool reportUnusedSuppressions = false;
+  std::string changedSince; // a git revision: report only findings in files changed since
 };
 
 /// Runs the scan and returns the process exit code.

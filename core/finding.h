@@ -44,11 +44,27 @@ struct ScanStats {
   double seconds = 0;
 };
 
+/// A NOLINT comment naming twelve rules that silenced nothing.
+struct UnusedSuppression {
+  std::string file; // relative to the root
+  unsigned line = 0;
+  std::string text; // the comment's line
+};
+
+/// How the findings compare with a baseline (see core/baseline.h).
+struct BaselineComparison {
+  bool applied = false;
+  unsigned matched = 0;       // findings in the baseline, not reported again
+  std::vector<Finding> fixed; // baseline entries no finding matches any more
+};
+
 /// Everything a scan produced, sorted by file, line, column and rule.
 struct ScanResult {
   std::string root; // absolute path the finding paths are relative to
   std::vector<Finding> findings;
   std::vector<AnalysisError> errors;
+  std::vector<UnusedSuppression> unusedSuppressions; // with --report-unused-suppressions
+  BaselineComparison baseline;
   ScanStats stats;
 };
 

@@ -37,6 +37,18 @@ void writeScanJson(std::ostream &out, const ScanResult &result, const RuleCatalo
   doc["errors"] = json::array();
   for (const auto &e : result.errors)
     doc["errors"].push_back({{"file", e.file}, {"message", e.message}});
+  if (!result.unusedSuppressions.empty()) {
+    doc["unusedSuppressions"] = json::array();
+    for (const auto &u : result.unusedSuppressions)
+      doc["unusedSuppressions"].push_back({{"file", u.file}, {"line", u.line}, {"text", u.text}});
+  }
+  if (result.baseline.applied) {
+    json fixed = json::array();
+    for (const auto &f : result.baseline.fixed)
+      fixed.push_back({{"rule", f.rule}, {"file", f.file}, {"fingerprint", f.fingerprint},
+                       {"message", f.message}});
+    doc["baseline"] = {{"matched", result.baseline.matched}, {"fixed", fixed}};
+  }
   const auto &st = result.stats;
   doc["summary"] = {
       {"files",

@@ -68,8 +68,17 @@ void writeScanText(std::ostream &out, const ScanResult &result, const RuleCatalo
   for (const auto &e : result.errors)
     out << style.bold() << e.file << ": " << style.reset() << style.severity(Severity::Error)
         << "error:" << style.reset() << " not analyzed: " << e.message << " [analysis-error]\n";
+  for (const auto &u : result.unusedSuppressions)
+    out << style.bold() << u.file << ":" << u.line << ": " << style.reset()
+        << style.severity(Severity::Warning) << "warning:" << style.reset()
+        << " suppression comment silences nothing: " << u.text << " [unused-suppression]\n";
+  for (const auto &f : result.baseline.fixed)
+    out << style.bold() << f.file << ": " << style.reset() << style.severity(Severity::Note)
+        << "note:" << style.reset() << " fixed since the baseline: " << f.message << " [" << f.rule
+        << "]\n";
 
-  if (!result.findings.empty() || !result.errors.empty())
+  if (!result.findings.empty() || !result.errors.empty() || !result.unusedSuppressions.empty() ||
+      !result.baseline.fixed.empty())
     out << "\n";
   const auto &st = result.stats;
   unsigned analyzed = st.filesFull + st.filesReduced;
@@ -106,6 +115,11 @@ void writeScanText(std::ostream &out, const ScanResult &result, const RuleCatalo
   out << style.reset();
   if (st.suppressed)
     out << ", " << st.suppressed << " suppressed by NOLINT comments";
+  if (result.baseline.applied)
+    out << (n ? " new" : "") << "; baseline: " << result.baseline.matched << " known, "
+        << result.baseline.fixed.size() << " fixed";
+  if (!result.unusedSuppressions.empty())
+    out << "; " << plural(result.unusedSuppressions.size(), "unused suppression");
   out << "\n";
   for (const auto &id : rulesSeen) {
     const auto *rule = catalog.find(id);
