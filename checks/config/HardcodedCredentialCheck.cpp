@@ -1,0 +1,124 @@
+#include "checks/config/HardcodedCredentialCheck.h"
+
+#include "checks/ast_util.h"
+#include "checks/config/literal_context.h"
+#include "checks/config/secrets.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+
+#include <algorithm>
+#include <cctype>
+
+using namespace clang::ast_matchers;
+
+namespace twelve::checks {
+
+namespace {
+
+std::vector<std::string> lowered(std::vector<std::string> v) {
+  for (auto &s : v)
+    for (auto &c : s)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return v;
+}
+
+std::string locationKey(clang::SourceLocation loc, const clang::SourceManager &sm) {
+  auto p = sm.getPresumedLoc(sm.getFileLoc(loc));
+  auto s = sm.getPresumedLoc(sm.getSpellingLoc(loc));
+  std::string key = p.isValid() ? std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) +
+                                      ":" + std::to_string(p.getColumn())
+                                : "?";
+  if (s.isValid())
+    key += "@" + std::to_string(s.getLine()) + ":" + std::to_string(s.getColumn());
+  return key;
+}
+
+// A plain word passed to a parameter called "token" is a grammar token, not a
+// secret: expect_token("identifier").
+bool plainWord(const std::string &v) {
+  return std::all_of(v.begin(), v.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
+}
+
+} // namespace
+
+HardcodedCredentialCheck::HardcodedCredentialCheck(const CheckContext &context)
+    : Check(context), keywords_(lowered(context.options.credentialKeywords)) {}
+
+void HardcodedCredentialCheck::registerMatchers(MatchFinder &finder) {
+  finder.addMatcher(stringLiteral(unless(isExpansionInSystemHeader())).bind("literal"), this);
+  // Member initializers (`: password_("...")`): the parent map does not lead
+  // from the literal to the CXXCtorInitializer, so match them directly.
+  finder.addMatcher(
+      cxxConstructorDecl(unless(isExpansionInSystemHeader()),
+                         forEachConstructorInitializer(cxxCtorInitializer(
+                             forField(fieldDecl().bind("field")),
+                             withInitializer(expr(anyOf(
+                                 stringLiteral().bind("ctorLiteral"),
+                                 hasDescendant(stringLiteral().bind("ctorLiteral")))))))),
+      this);
+}
+
+void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &result) {
+  auto &sm = *result.SourceManager;
+  if (const auto *lit = result.Nodes.getNodeAs<clang::StringLiteral>("ctorLiteral")) {
+    const auto *field = result.Nodes.getNodeAs<clang::FieldDecl>("field");
+    auto v = utf8(lit);
+    auto k = locationKey(lit->getBeginLoc(), sm);
+    if (field && !seen_.count(k) && secrets::isCredentialName(field->getName(), keywords_) &&
+        !secrets::isPlaceholderOrNotASecret(v)) {
+      seen_.insert(k);
+      report(lit->getBeginLoc(), sm,
+             "hardcoded credential assigned to '" + field->getNameAsString() +
+                 "'; read it from the environment or a secret store at run time");
+    }
+    return;
+  }
+  const auto *literal = result.Nodes.getNodeAs<clang::StringLiteral>("literal");
+  if (!literal || literal->getLength() == 0)
+    return;
+  auto value = utf8(literal);
+  auto key = locationKey(literal->getBeginLoc(), sm);
+  if (seen_.count(key))
+    return;
+
+  auto found = [&](std::string message) {
+    seen_.insert(key);
+    report(literal->getBeginLoc(), sm, std::move(message));
+  };
+
+  // Formats that are secrets wherever they appear, even in a log message.
+  if (auto kind = secrets::knownTokenFormat(value))
+    return found("hardcoded credential: the literal contains a " + *kind +
+                 "; read it from the environment or a secret store at run time");
+  if (auto kind = secrets::inlineCredential(value, keywords_))
+    return found("hardcoded credential: the literal contains a " + *kind +
+                 "; read it from the environment or a secret store at run time");
+
+  auto ctx = config::literalContext(literal, *result.Context);
+  // strcmp(key, "password"), log("bad token"), fields["api_key"]: the word, not a secret.
+  if (ctx.isComparison || ctx.isMessage)
+    return;
+  bool hasAlnum = std::any_of(value.begin(), value.end(),
+                              [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  if (!hasAlnum || secrets::isPlaceholderOrNotASecret(value))
+    return;
+  for (const auto &name : ctx.names)
+    if (!name.empty() && secrets::isCredentialName(name, keywords_))
+      return found("hardcoded credential assigned to '" + name +
+                   "'; read it from the environment or a secret store at run time");
+  if (!ctx.parameter.empty() && secrets::isCredentialName(ctx.parameter, keywords_) &&
+      !plainWord(value))
+    return found("hardcoded credential passed as '" + ctx.parameter +
+                 "'; read it from the environment or a secret store at run time");
+  auto names = ctx.names;
+  names.push_back(ctx.parameter);
+  for (const auto &name : names)
+    if (!name.empty() && secrets::isWeakCredentialName(name) && secrets::looksRandom(value))
+      return found("hardcoded high-entropy key in '" + name +
+                   "'; read it from the environment or a secret store at run time");
+}
+
+} // namespace twelve::checks

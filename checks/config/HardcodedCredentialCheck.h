@@ -1,0 +1,26 @@
+#pragma once
+
+#include "checks/check.h"
+
+#include <set>
+
+namespace twelve::checks {
+
+/// Flags passwords, tokens, API keys and private keys written in string
+/// literals: by the name they are bound to, by known token formats, by
+/// "password=..." and "Authorization: Bearer ..." inside a literal, and by
+/// entropy under key-like names (config/hardcoded-credential).
+class HardcodedCredentialCheck : public Check {
+public:
+  explicit HardcodedCredentialCheck(const CheckContext &context);
+  void registerMatchers(clang::ast_matchers::MatchFinder &finder) override;
+
+protected:
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &result) override;
+
+private:
+  const std::vector<std::string> keywords_;
+  std::set<std::string> seen_;
+};
+
+} // namespace twelve::checks

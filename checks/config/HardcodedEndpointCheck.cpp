@@ -1,0 +1,188 @@
+#include "checks/config/HardcodedEndpointCheck.h"
+
+#include "checks/ast_util.h"
+#include "checks/config/secrets.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+
+#include <map>
+
+using namespace clang::ast_matchers;
+
+namespace twelve::checks {
+
+namespace {
+
+// Which argument carries the host, by the API's fully qualified name.
+const std::map<std::string, unsigned> &hostArgument() {
+  static const std::map<std::string, unsigned> m = {
+      {"getaddrinfo", 0},
+      {"gethostbyname", 0},
+      {"gethostbyname2", 0},
+      {"gethostbyname_r", 0},
+      {"gethostbyname2_r", 0},
+      {"inet_addr", 0},
+      {"inet_aton", 0},
+      {"inet_network", 0},
+      {"inet_pton", 1},
+      {"curl_easy_setopt", 2},
+      {"boost::asio::ip::make_address", 0},
+      {"boost::asio::ip::make_address_v4", 0},
+      {"boost::asio::ip::make_address_v6", 0},
+      {"boost::asio::ip::address::from_string", 0},
+      {"boost::asio::ip::address_v4::from_string", 0},
+      {"boost::asio::ip::address_v6::from_string", 0},
+      {"boost::asio::ip::basic_resolver::resolve", 0},
+      {"boost::asio::ip::basic_resolver::async_resolve", 0},
+      {"boost::asio::ip::basic_resolver_query::basic_resolver_query", 0},
+      {"httplib::Client::Client", 0},
+      {"httplib::SSLClient::SSLClient", 0},
+      {"cpr::Url::Url", 0},
+      {"grpc::CreateChannel", 0},
+      {"grpc::CreateCustomChannel", 0},
+  };
+  return m;
+}
+
+// curl options whose value is a URL or a host.
+bool isCurlUrlOption(const clang::Expr *e, const clang::ASTContext &ctx) {
+  e = e->IgnoreParenImpCasts();
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
+    auto name = ref->getDecl()->getName();
+    return name == "CURLOPT_URL" || name == "CURLOPT_PROXY";
+  }
+  auto v = integerValue(e, ctx);
+  return v && (*v == 10002 || *v == 10004);
+}
+
+std::string key(clang::SourceLocation loc, const clang::SourceManager &sm) {
+  auto p = sm.getPresumedLoc(sm.getFileLoc(loc));
+  return p.isValid() ? std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) + ":" +
+                           std::to_string(p.getColumn())
+                     : std::string();
+}
+
+} // namespace
+
+void HardcodedEndpointCheck::registerMatchers(MatchFinder &finder) {
+  std::vector<std::string> functions, constructors;
+  for (const auto &[name, index] : hostArgument()) {
+    (void)index;
+    auto last = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
+    auto owner = name.size() > last.size() + 2 ? name.substr(0, name.size() - last.size() - 2) : "";
+    bool ctor = !owner.empty() && owner.substr(owner.rfind(':') == std::string::npos
+                                                   ? 0
+                                                   : owner.rfind(':') + 1) == last;
+    (ctor ? constructors : functions).push_back("::" + (ctor ? owner : name));
+  }
+  std::vector<llvm::StringRef> functionRefs(functions.begin(), functions.end());
+  std::vector<llvm::StringRef> constructorRefs(constructors.begin(), constructors.end());
+  finder.addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(functionRefs)).bind("fn")),
+               unless(isExpansionInSystemHeader()))
+          .bind("call"),
+      this);
+  finder.addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                                         ofClass(cxxRecordDecl(hasAnyName(constructorRefs))))
+                                                        .bind("fn")),
+                                     unless(isExpansionInSystemHeader()))
+                        .bind("construct"),
+                    this);
+}
+
+void HardcodedEndpointCheck::check(const MatchFinder::MatchResult &result) {
+  auto &sm = *result.SourceManager;
+  const auto *fn = result.Nodes.getNodeAs<clang::FunctionDecl>("fn");
+  if (!fn)
+    return;
+  auto name = fn->getQualifiedNameAsString();
+  // Template members print as "basic_resolver<tcp>::resolve"; drop arguments.
+  std::string plain;
+  int depth = 0;
+  for (char c : name) {
+    if (c == '<')
+      ++depth;
+    else if (c == '>')
+      --depth;
+    else if (depth == 0)
+      plain += c;
+  }
+  auto it = hostArgument().find(plain);
+  if (it == hostArgument().end())
+    return;
+  const clang::Expr *arg = nullptr;
+  clang::SourceLocation loc;
+  if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("call")) {
+    if (it->second >= call->getNumArgs())
+      return;
+    if (plain == "curl_easy_setopt" && !isCurlUrlOption(call->getArg(1), *result.Context))
+      return;
+    arg = call->getArg(it->second);
+    loc = call->getBeginLoc();
+  } else if (const auto *construct = result.Nodes.getNodeAs<clang::CXXConstructExpr>("construct")) {
+    if (it->second >= construct->getNumArgs())
+      return;
+    arg = construct->getArg(it->second);
+    loc = construct->getBeginLoc();
+  }
+  if (!arg)
+    return;
+  auto value = stringValue(arg);
+  if (!value)
+    return;
+  if (const auto *literal = asStringLiteral(arg))
+    loc = literal->getBeginLoc();
+  reportHost(*value, plain, loc, sm, false);
+}
+
+std::vector<std::string> HardcodedEndpointCheck::fallbackNames() const {
+  return {"curl_easy_setopt",
+          "boost::asio::ip::make_address",
+          "boost::asio::ip::make_address_v4",
+          "boost::asio::ip::make_address_v6",
+          "boost::asio::ip::address::from_string",
+          "boost::asio::ip::address_v4::from_string",
+          "asio::ip::make_address",
+          "ip::make_address",
+          "ip::address::from_string",
+          "httplib::Client",
+          "httplib::SSLClient",
+          "cpr::Url",
+          "grpc::CreateChannel",
+          "grpc::CreateCustomChannel"};
+}
+
+void HardcodedEndpointCheck::checkByName(const NamedCall &call, const clang::SourceManager &sm) {
+  unsigned index = 0;
+  if (call.qualifiedName == "curl_easy_setopt") {
+    if (call.arguments.size() < 3 || (call.arguments[1].text != "CURLOPT_URL" &&
+                                      call.arguments[1].text != "CURLOPT_PROXY"))
+      return;
+    index = 2;
+  }
+  if (index >= call.arguments.size() || !call.arguments[index].literal)
+    return;
+  reportHost(*call.arguments[index].literal, call.qualifiedName, call.arguments[index].location,
+             sm, true);
+}
+
+void HardcodedEndpointCheck::reportHost(const std::string &value, const std::string &api,
+                                        clang::SourceLocation loc, const clang::SourceManager &sm,
+                                        bool byName) {
+  auto host = secrets::endpointHost(value);
+  // 0.0.0.0 and :: mean "listen everywhere" (port-binding's business).
+  if (!host || secrets::isBindAllAddress(*host) || secrets::isExampleHost(*host) ||
+      secrets::hostAllowed(*host, options().allowedHosts))
+    return;
+  auto k = key(loc, sm);
+  if (!k.empty() && !seen_.insert(k).second)
+    return;
+  report(loc, sm,
+         "hardcoded endpoint '" + *host + "' passed to " + api +
+             "(); read the host from the environment" +
+             (byName ? " (found by name: the library's headers are missing)" : ""));
+}
+
+} // namespace twelve::checks

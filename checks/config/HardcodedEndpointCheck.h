@@ -1,0 +1,28 @@
+#pragma once
+
+#include "checks/check.h"
+
+#include <set>
+
+namespace twelve::checks {
+
+/// Flags literal host names and IP addresses handed to network APIs: the C
+/// resolver functions, curl, Boost.Asio, cpp-httplib, cpr and gRPC
+/// (config/hardcoded-endpoint).
+class HardcodedEndpointCheck : public Check {
+public:
+  using Check::Check;
+  void registerMatchers(clang::ast_matchers::MatchFinder &finder) override;
+  std::vector<std::string> fallbackNames() const override;
+  void checkByName(const NamedCall &call, const clang::SourceManager &sm) override;
+
+protected:
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &result) override;
+
+private:
+  void reportHost(const std::string &value, const std::string &api, clang::SourceLocation loc,
+                  const clang::SourceManager &sm, bool byName);
+  std::set<std::string> seen_;
+};
+
+} // namespace twelve::checks

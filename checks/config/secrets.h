@@ -1,0 +1,78 @@
+// Plain-C++ helpers of the config checks: credential names, token formats,
+// placeholders, entropy, URL and DSN parsing. No Clang includes, so they are
+// fast and unit-testable on their own.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace twelve::checks::secrets {
+
+/// The lower-case words of an identifier: "kDbPassword" -> {"k", "db", "password"},
+/// "API_KEY" -> {"api", "key"}.
+std::vector<std::string> identifierWords(std::string_view identifier);
+
+/// Whether an identifier names a credential (password, secret, token, api key,
+/// ...), or one of `extraKeywords`; "password_length", "tokenizer" and
+/// "kPasswordEnv" do not.
+bool isCredentialName(std::string_view identifier,
+                      const std::vector<std::string> &extraKeywords = {});
+
+/// Whether an identifier names a key that is only a credential when its value
+/// looks random ("hmac_key", "signing_key"): "key" alone is also a map key.
+bool isWeakCredentialName(std::string_view identifier);
+
+/// Placeholders and values that are not secrets even where a secret belongs:
+/// "", "changeme", "<your-key>", "${VAR}", "xxx", "****", format strings,
+/// messages (with spaces), environment variable names ("DB_PASSWORD"), and the
+/// credential keyword itself ("password", used as a field name).
+bool isPlaceholderOrNotASecret(std::string_view value);
+
+/// The kind of a well-known token format the value contains ("AWS access key
+/// id", "PEM private key", "JSON Web Token", ...), if any.
+std::optional<std::string> knownTokenFormat(std::string_view value);
+
+/// A credential inside a literal: "password=...", "Authorization: Bearer ...";
+/// the kind found, if any.
+std::optional<std::string> inlineCredential(std::string_view value,
+                                            const std::vector<std::string> &extraKeywords = {});
+
+/// Shannon entropy in bits per character.
+double shannonEntropy(std::string_view value);
+
+/// Long, random-looking: at least 16 characters of one token, high entropy.
+bool looksRandom(std::string_view value);
+
+/// A backing-service URL or DSN.
+struct ServiceUrl {
+  std::string scheme;   // "postgresql", or "dsn" for key=value connection strings
+  std::string host;     // may be empty for DSNs without host
+  bool hasPassword = false;
+};
+
+/// Parses a literal that is a whole connection URL (postgres://, redis://, ...)
+/// or a key=value DSN ("host=db dbname=app", "Server=db;Database=app").
+/// Templates ("%s", "${...}", "{}") and bare schemes ("postgres://") are not.
+std::optional<ServiceUrl> parseServiceUrl(std::string_view value);
+
+/// The host of a literal handed to a network API: a host name, an IP address,
+/// "host:port", or a URL with any scheme. nullopt when it is not one.
+std::optional<std::string> endpointHost(std::string_view value);
+
+/// Documentation hosts (example.com, example.org, *.example, *.invalid, *.test).
+bool isExampleHost(std::string_view host);
+
+/// Addresses that mean "listen on all interfaces", not an endpoint.
+bool isBindAllAddress(std::string_view host);
+
+/// Glob match (* and ?), case-insensitive, of a host against patterns.
+bool hostAllowed(std::string_view host, const std::vector<std::string> &patterns);
+
+/// Environment names: strong ones ("production", "staging", "development", ...)
+/// and weak ones that are also ordinary words ("dev", "test", "qa", "stage").
+enum class EnvName { None, Weak, Strong };
+EnvName environmentName(std::string_view value);
+
+} // namespace twelve::checks::secrets

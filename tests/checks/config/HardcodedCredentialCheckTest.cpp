@@ -1,0 +1,181 @@
+#include "tests/checks/check_test.h"
+
+using twelve::testing::CodeOptions;
+using twelve::testing::matchesMarkers;
+
+namespace {
+
+const char *kRule = "config/hardcoded-credential";
+
+TEST(HardcodedCredentialCheck, VariablesNamedLikeACredential) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <string>
+const char *db_password = "hunter2";               // expect: config/hardcoded-credential
+static const std::string kApiKey = "9f8e7d6c5b4a"; // expect: config/hardcoded-credential
+char secret[] = "s3cr3t-value";                    // expect: config/hardcoded-credential
+std::string authToken{"abcd1234efgh"};             // expect: config/hardcoded-credential
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, FieldsAndConstructorInitializers) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <string>
+struct Config {
+  std::string password = "Pa55word!";   // expect: config/hardcoded-credential
+  std::string client_secret;
+  Config() : client_secret("q1w2e3r4") {} // expect: config/hardcoded-credential
+};
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, AssignmentsAndSubscripts) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <map>
+#include <string>
+struct Conn { const char *passwd; };
+void setup(Conn *c, std::map<std::string, std::string> &cfg) {
+  c->passwd = "letmein42";   // expect: config/hardcoded-credential
+  cfg["api_key"] = "k-77c1d2"; // expect: config/hardcoded-credential
+  cfg["user"] = "admin";
+}
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, ArgumentsByParameterNameAndSetter) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+void login(const char *user, const char *password);
+struct Client { void setApiToken(const char *t); };
+void f(Client &c) {
+  login("admin", "admin123");      // expect: config/hardcoded-credential
+  c.setApiToken("tok_live_8a7b6c"); // expect: config/hardcoded-credential
+}
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, AggregateAndDesignatedInitializersInC) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+struct db_conf { const char *host; const char *user; const char *password; };
+struct db_conf a = { "db", "app", "pw-2024-x" }; // expect: config/hardcoded-credential
+struct db_conf b = { .host = "db", .password = "pw-2024-y" }; // expect: config/hardcoded-credential
+)c", CodeOptions{"input.c"}));
+}
+
+TEST(HardcodedCredentialCheck, MacrosAndConcatenatedWideRawLiterals) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#define DB_PASSWORD "hunter2" // expect: config/hardcoded-credential
+void use(const char *);
+void f() { use(DB_PASSWORD); }
+const wchar_t *admin_password = L"wide-pass1"; // expect: config/hardcoded-credential
+const char *root_pwd = u8"utf8-pass1";         // expect: config/hardcoded-credential
+const char *api_secret = "abc" "def" "123";    // expect: config/hardcoded-credential
+const char *raw_token = R"(r4w-t0ken)";        // expect: config/hardcoded-credential
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, KnownTokenFormatsAnywhere) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+void use(const char *);
+void f() {
+  use("AKIAZ7QW3ERT5YUI8OPL");                        // expect: config/hardcoded-credential
+  use("ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789");    // expect: config/hardcoded-credential
+  use("xoxb-123456789012-abcdefghijkl");              // expect: config/hardcoded-credential
+  use("sk_live_4eC39HqLyjWDarjtT1zdp7dc");            // expect: config/hardcoded-credential
+  use("AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q");     // expect: config/hardcoded-credential
+  use("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.sig_abcdefgh12"); // expect: config/hardcoded-credential
+}
+const char *pem =
+  "-----BEGIN RSA PRIVATE KEY-----\n" // expect: config/hardcoded-credential
+  "MIIEowIBAAKCAQEA\n";
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, AwsDocumentationExampleKeyIsFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+const char *id = "AKIAIOSFODNN7EXAMPLE"; // ok: AWS's documented example
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, AuthorizationHeaderAndKeyValuePairs) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+void add_header(const char *);
+void f() {
+  add_header("Authorization: Bearer a1b2c3d4e5f6"); // expect: config/hardcoded-credential
+  add_header("Authorization: Bearer %s");           // ok: a format string
+  add_header("X-Trace: 1");
+  const char *conninfo = "host=db user=app password=Pr0dPass"; // expect: config/hardcoded-credential
+  const char *q = "UPDATE users SET password=? WHERE id=?";   // ok: bind parameters
+}
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, EntropyUnderKeyLikeNames) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+const char *hmac_key = "a8f5f167f44f4964e6c998dee827110c"; // expect: config/hardcoded-credential
+const char *cache_key = "users_by_id";                      // ok: low entropy, a map key
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, PlaceholdersAndEmptyStrings) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+const char *password = "";
+const char *password2 = "changeme";
+const char *api_key = "<your-key>";
+const char *token = "${API_TOKEN}";
+const char *secret = "xxx";
+const char *db_pass = "****";
+const char *pwd = "your_password_here";
+const char *auth_token = "TODO";
+const char *access_key = "dummy";
+const char *private_key = "example";
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, EnvironmentVariableNamesAreFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdlib>
+const char *password = getenv("DB_PASSWORD");
+const char *kPasswordEnv = "DB_PASSWORD";
+const char *token_var = "GITHUB_TOKEN";
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, FormatStringsMessagesAndLabels) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <stdexcept>
+void f(const char *password) {
+  printf("password: %s\n", password);
+  fprintf(stderr, "invalid password\n");
+  const char *password_prompt = "Password:";
+  const char *password_label = "Enter your password";
+  throw std::runtime_error("token expired");
+}
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, ComparisonsThatCheckAFieldName) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstring>
+#include <string>
+bool sensitive(const char *key, const std::string &k2) {
+  return strcmp(key, "password") == 0 || k2 == "api_key" || strcmp(key, "auth_token") == 0;
+}
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, TokenizerWordsAreFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+struct Lexer { bool expect_token(const char *token); };
+const char *token_type = "identifier";
+const char *next_token = "(";
+void parse(Lexer &l) { l.expect_token("identifier"); l.expect_token("{"); }
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, TestFixturesAreStillReported) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+const char *test_password = "fixture-pass-1"; // expect: config/hardcoded-credential
+)cpp", CodeOptions{"tests/login_test.cpp"}));
+}
+
+} // namespace

@@ -1,0 +1,70 @@
+// The plain-C++ helpers of the config checks, without Clang.
+#include "checks/config/secrets.h"
+
+#include <gtest/gtest.h>
+
+using namespace twelve::checks::secrets;
+
+TEST(Secrets, CredentialNames) {
+  EXPECT_TRUE(isCredentialName("db_password"));
+  EXPECT_TRUE(isCredentialName("kApiKey"));
+  EXPECT_TRUE(isCredentialName("AWS_SECRET_ACCESS_KEY"));
+  EXPECT_TRUE(isCredentialName("authToken"));
+  EXPECT_FALSE(isCredentialName("tokenizer"));
+  EXPECT_FALSE(isCredentialName("password_length"));
+  EXPECT_FALSE(isCredentialName("kPasswordEnv"));
+  EXPECT_FALSE(isCredentialName("author"));
+}
+
+TEST(Secrets, ExtraCredentialKeywords) {
+  EXPECT_FALSE(isCredentialName("license"));
+  EXPECT_TRUE(isCredentialName("license", {"license"}));
+  EXPECT_TRUE(isCredentialName("kSigningSeed", {"signing_seed"}));
+}
+
+TEST(Secrets, Placeholders) {
+  for (const char *v : {"", "changeme", "<your-key>", "${VAR}", "xxx", "****",
+                        "your_password_here", "TODO", "dummy", "example", "password: %s",
+                        "invalid password", "DB_PASSWORD"})
+    EXPECT_TRUE(isPlaceholderOrNotASecret(v)) << v;
+  EXPECT_FALSE(isPlaceholderOrNotASecret("hunter2"));
+}
+
+TEST(Secrets, Entropy) {
+  EXPECT_TRUE(looksRandom("a8f5f167f44f4964e6c998dee827110c"));
+  EXPECT_FALSE(looksRandom("aaaaaaaaaaaaaaaaaaaa1"));
+  EXPECT_FALSE(looksRandom("users_by_id"));
+}
+
+TEST(Secrets, ServiceUrls) {
+  auto u = parseServiceUrl("postgresql://app:s3cret@db.internal:5432/orders");
+  ASSERT_TRUE(u);
+  EXPECT_EQ(u->host, "db.internal");
+  EXPECT_TRUE(u->hasPassword);
+  EXPECT_TRUE(parseServiceUrl("redis://cache:6379/0"));
+  EXPECT_TRUE(parseServiceUrl("mongodb+srv://cluster0.mongo.net/app"));
+  EXPECT_TRUE(parseServiceUrl("host=db dbname=app user=svc"));
+  EXPECT_TRUE(parseServiceUrl("Server=sql1;Database=Orders;Trusted_Connection=True;"));
+  EXPECT_FALSE(parseServiceUrl("postgres://"));
+  EXPECT_FALSE(parseServiceUrl("postgres://%s:%s@%s/%s"));
+  EXPECT_FALSE(parseServiceUrl("https://docs.example.com/setup"));
+  EXPECT_FALSE(parseServiceUrl("/api/v1/users"));
+  EXPECT_FALSE(parseServiceUrl("application/json"));
+}
+
+TEST(Secrets, EndpointHosts) {
+  EXPECT_EQ(endpointHost("10.0.0.5"), "10.0.0.5");
+  EXPECT_EQ(endpointHost("https://api.stripe.com/v1/charges"), "api.stripe.com");
+  EXPECT_EQ(endpointHost("payments.internal:50051"), "payments.internal");
+  EXPECT_EQ(endpointHost("[fd00::1]:443"), "fd00::1");
+  EXPECT_FALSE(endpointHost("%s"));
+  EXPECT_TRUE(isBindAllAddress("0.0.0.0"));
+  EXPECT_TRUE(hostAllowed("orders.default.svc.cluster.local", {"*.svc.cluster.local"}));
+  EXPECT_FALSE(hostAllowed("db.internal", {"127.0.0.1"}));
+}
+
+TEST(Secrets, EnvironmentNames) {
+  EXPECT_EQ(environmentName("Production"), EnvName::Strong);
+  EXPECT_EQ(environmentName("test"), EnvName::Weak);
+  EXPECT_EQ(environmentName("productive"), EnvName::None);
+}
