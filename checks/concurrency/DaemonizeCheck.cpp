@@ -1,0 +1,155 @@
+#include "checks/concurrency/DaemonizeCheck.h"
+
+#include "checks/ast_util.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+
+using namespace clang::ast_matchers;
+
+namespace twelve::checks {
+
+namespace {
+
+const char *kWhy = ": run in the foreground and let the process manager (systemd, Docker, "
+                   "Kubernetes) supervise, restart and collect the output";
+
+auto inFunction() { return forCallable(functionDecl().bind("function")); }
+
+auto devNullOpen() {
+  return callExpr(callee(functionDecl(hasAnyName("::open", "::open64"))),
+                  hasArgument(0, ignoringParenImpCasts(stringLiteral())))
+      .bind("nullOpen");
+}
+
+} // namespace
+
+DaemonizeCheck::FunctionFacts &DaemonizeCheck::facts(const clang::Decl *function) {
+  auto [it, inserted] = functions_.try_emplace(function);
+  if (inserted)
+    order_.push_back(function);
+  return it->second;
+}
+
+void DaemonizeCheck::registerMatchers(MatchFinder &finder) {
+  auto notSystem = unless(isExpansionInSystemHeader());
+  finder.addMatcher(
+      callExpr(callee(functionDecl(hasName("::daemon"))), inFunction(), notSystem).bind("daemon"),
+      this);
+  finder.addMatcher(
+      callExpr(callee(functionDecl(hasName("::setsid"))), inFunction(), notSystem).bind("setsid"),
+      this);
+  finder.addMatcher(
+      callExpr(callee(functionDecl(hasAnyName("::fork", "::vfork"))), inFunction(), notSystem)
+          .bind("fork"),
+      this);
+  // A function that also execs is spawning a child in its own session, not
+  // detaching itself.
+  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                 "::execl", "::execlp", "::execle", "::execv", "::execvp",
+                                 "::execvpe", "::execve", "::fexecve", "::execveat"))),
+                             inFunction(), notSystem)
+                        .bind("exec"),
+                    this);
+  // freopen("/dev/null", "w", stdout): stdin alone is not detaching output.
+  finder.addMatcher(
+      callExpr(callee(functionDecl(hasAnyName("::freopen", "::freopen64"))), argumentCountIs(3),
+               hasArgument(2, ignoringParenImpCasts(
+                                  declRefExpr(to(varDecl(hasAnyName("::stdout", "::stderr")))))),
+               inFunction(), notSystem)
+          .bind("freopen"),
+      this);
+  // fd = open("/dev/null", ...) / int fd = open("/dev/null", ...)
+  finder.addMatcher(binaryOperator(isAssignmentOperator(),
+                                   hasLHS(declRefExpr(to(varDecl().bind("nullVar")))),
+                                   hasRHS(ignoringParenImpCasts(devNullOpen())), inFunction())
+                        .bind("nullAssign"),
+                    this);
+  finder.addMatcher(varDecl(hasInitializer(ignoringParenImpCasts(devNullOpen())),
+                            hasAncestor(functionDecl().bind("function")))
+                        .bind("nullVar"),
+                    this);
+  finder.addMatcher(
+      callExpr(callee(functionDecl(hasAnyName("::dup2", "::dup3"))), inFunction(), notSystem)
+          .bind("dup2"),
+      this);
+}
+
+void DaemonizeCheck::check(const MatchFinder::MatchResult &result) {
+  sm_ = result.SourceManager;
+  const auto *function = result.Nodes.getNodeAs<clang::FunctionDecl>("function");
+  if (!function)
+    return;
+  auto &f = facts(function->getCanonicalDecl());
+  if (const auto *c = result.Nodes.getNodeAs<clang::CallExpr>("daemon")) {
+    f.daemonCalls.push_back(c->getBeginLoc());
+  } else if (const auto *c = result.Nodes.getNodeAs<clang::CallExpr>("setsid")) {
+    f.setsidCalls.push_back(c->getBeginLoc());
+  } else if (result.Nodes.getNodeAs<clang::CallExpr>("fork")) {
+    f.forks = true;
+  } else if (result.Nodes.getNodeAs<clang::CallExpr>("exec")) {
+    f.execs = true;
+  } else if (const auto *c = result.Nodes.getNodeAs<clang::CallExpr>("freopen")) {
+    auto path = stringValue(c->getArg(0));
+    if (path && *path == "/dev/null")
+      f.redirects.push_back(c->getBeginLoc());
+  } else if (const auto *open = result.Nodes.getNodeAs<clang::CallExpr>("nullOpen")) {
+    auto path = stringValue(open->getArg(0));
+    const auto *var = result.Nodes.getNodeAs<clang::VarDecl>("nullVar");
+    if (path && *path == "/dev/null" && var)
+      f.nullFds.insert(var);
+  } else if (const auto *c = result.Nodes.getNodeAs<clang::CallExpr>("dup2")) {
+    if (c->getNumArgs() < 2)
+      return;
+    auto target = integerValue(c->getArg(1), *result.Context);
+    if (!target || (*target != 1 && *target != 2))
+      return;
+    const auto *src = c->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(src)) {
+      if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()))
+        f.dup2Sites.push_back({var, c->getBeginLoc()});
+    } else if (const auto *call = llvm::dyn_cast<clang::CallExpr>(src)) {
+      if (call->getDirectCallee() && call->getDirectCallee()->getName() == "open" &&
+          call->getNumArgs() >= 1) {
+        auto path = stringValue(call->getArg(0));
+        if (path && *path == "/dev/null")
+          f.redirects.push_back(c->getBeginLoc());
+      }
+    }
+  }
+}
+
+void DaemonizeCheck::onEndOfTranslationUnit() {
+  for (const auto *function : order_) {
+    auto &f = functions_[function];
+    // One finding per detaching function, at its most telling call.
+    if (!f.daemonCalls.empty()) {
+      for (auto loc : f.daemonCalls)
+        report(loc, *sm_, std::string("daemon() detaches the process") + kWhy);
+      continue;
+    }
+    if (f.execs)
+      continue;
+    if (f.forks && !f.setsidCalls.empty()) {
+      report(f.setsidCalls.front(), *sm_,
+             std::string("fork() and setsid() detach the process from its parent") + kWhy);
+      continue;
+    }
+    for (const auto &[var, loc] : f.dup2Sites)
+      if (f.nullFds.count(var))
+        f.redirects.push_back(loc);
+    if (f.redirects.empty())
+      continue;
+    auto first = f.redirects.front();
+    for (auto loc : f.redirects)
+      if (sm_->isBeforeInTranslationUnit(loc, first))
+        first = loc;
+    report(first, *sm_,
+           std::string("stdout/stderr are pointed at /dev/null to detach from the terminal") +
+               kWhy);
+  }
+  functions_.clear();
+  order_.clear();
+}
+
+} // namespace twelve::checks

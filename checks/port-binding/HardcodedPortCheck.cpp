@@ -1,0 +1,249 @@
+#include "checks/port-binding/HardcodedPortCheck.h"
+
+#include "checks/ast_util.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+
+#include <cctype>
+
+using namespace clang::ast_matchers;
+
+namespace twelve::checks {
+
+namespace {
+
+const char *kWhy = ": take the port from the environment ($PORT) so the platform can assign it";
+
+// The port a sin_port value carries: htons(8080) -> 8080; a constant without
+// htons is taken as written.
+std::optional<long long> portValue(const clang::Expr *e, const clang::ASTContext &ctx) {
+  e = e->IgnoreParenImpCasts();
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(e))
+    if (call->getNumArgs() == 1)
+      return integerValue(call->getArg(0), ctx);
+  return integerValue(e, ctx);
+}
+
+// A port argument: a constant, seen through Pistache's Port(9080) and casts.
+std::optional<long long> portArgument(const clang::Expr *e, const clang::ASTContext &ctx) {
+  e = e->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *t = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
+      e = t->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *f = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(e))
+      e = f->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e); c && c->getNumArgs() == 1)
+      e = c->getArg(0)->IgnoreParenImpCasts();
+    else
+      break;
+  }
+  if (e->getType()->isIntegerType())
+    return integerValue(e, ctx);
+  return std::nullopt;
+}
+
+// The variable or member an address expression names: addr, &addr, this->addr_.
+const clang::ValueDecl *addressDecl(const clang::Expr *e) {
+  e = e->IgnoreParenCasts();
+  if (const auto *u = llvm::dyn_cast<clang::UnaryOperator>(e))
+    e = u->getSubExpr()->IgnoreParenCasts();
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
+    return ref->getDecl();
+  if (const auto *m = llvm::dyn_cast<clang::MemberExpr>(e))
+    return m->getMemberDecl();
+  return nullptr;
+}
+
+std::optional<long long> literalInteger(const std::string &text) {
+  if (text.empty() || text.size() > 6)
+    return std::nullopt;
+  for (char c : text)
+    if (!std::isdigit(static_cast<unsigned char>(c)))
+      return std::nullopt;
+  return std::stoll(text);
+}
+
+} // namespace
+
+void HardcodedPortCheck::registerMatchers(MatchFinder &finder) {
+  auto notSystem = unless(isExpansionInSystemHeader());
+  // addr.sin_port = htons(8080); judged at the end of the unit, once it is
+  // known whether the address is bound (a server) or connected (a client).
+  finder.addMatcher(
+      binaryOperator(hasOperatorName("="),
+                     hasLHS(memberExpr(member(fieldDecl(hasAnyName("sin_port", "sin6_port"))),
+                                       hasObjectExpression(expr().bind("object")))),
+                     notSystem)
+          .bind("sinPort"),
+      this);
+  finder.addMatcher(callExpr(callee(functionDecl(hasName("::bind"))),
+                             hasArgument(1, expr().bind("addr")), notSystem)
+                        .bind("bind"),
+                    this);
+  // listenOn(addr) where listenOn binds its parameter: one level of helpers.
+  finder.addMatcher(
+      callExpr(callee(functionDecl(hasBody(stmt())).bind("helper")), notSystem).bind("helperCall"),
+      this);
+  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::connect", "::sendto"))), notSystem)
+                        .bind("connect"),
+                    this);
+  // Boost.Asio and standalone Asio: endpoint(tcp::v4(), 8080) names no
+  // address, so it is a listening endpoint; endpoint(address, port) is one
+  // when handed to an acceptor.
+  auto endpointClass =
+      cxxRecordDecl(hasAnyName("::boost::asio::ip::basic_endpoint", "::asio::ip::basic_endpoint"));
+  auto acceptorClass = cxxRecordDecl(
+      hasAnyName("::boost::asio::basic_socket_acceptor", "::asio::basic_socket_acceptor"));
+  finder.addMatcher(
+      cxxConstructExpr(
+          hasDeclaration(cxxConstructorDecl(ofClass(endpointClass))), argumentCountIs(2),
+          anyOf(hasArgument(0, hasType(cxxRecordDecl(
+                                   hasAnyName("::boost::asio::ip::tcp", "::boost::asio::ip::udp",
+                                              "::asio::ip::tcp", "::asio::ip::udp")))),
+                hasAncestor(
+                    cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(acceptorClass))))),
+                hasAncestor(cxxMemberCallExpr(
+                    callee(cxxMethodDecl(hasName("bind"), ofClass(acceptorClass)))))),
+          notSystem)
+          .bind("endpoint"),
+      this);
+  // cpp-httplib: svr.listen("0.0.0.0", 8080), svr.bind_to_port(host, 8080)
+  finder.addMatcher(
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasAnyName("listen", "bind_to_port"),
+                               ofClass(isSameOrDerivedFrom(hasName("::httplib::Server"))))),
+          hasArgument(1, expr().bind("port")), notSystem)
+          .bind("server"),
+      this);
+  // Crow: app.port(18080)
+  finder.addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("port"), ofClass(matchesName("^::crow::")))),
+                        argumentCountIs(1), hasArgument(0, expr().bind("port")), notSystem)
+          .bind("server"),
+      this);
+  // Drogon: drogon::app().addListener("0.0.0.0", 80)
+  finder.addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("addListener"),
+                                             ofClass(hasName("::drogon::HttpAppFramework")))),
+                        hasArgument(1, expr().bind("port")), notSystem)
+          .bind("server"),
+      this);
+  // Pistache: Pistache::Address(Ipv4::any(), Port(9080))
+  finder.addMatcher(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(hasName("::Pistache::Address")))),
+                       argumentCountIs(2), hasArgument(1, expr().bind("port")), notSystem)
+          .bind("server"),
+      this);
+}
+
+void HardcodedPortCheck::check(const MatchFinder::MatchResult &result) {
+  sm_ = result.SourceManager;
+  auto &ctx = *result.Context;
+  if (const auto *assign = result.Nodes.getNodeAs<clang::BinaryOperator>("sinPort")) {
+    auto port = portValue(assign->getRHS(), ctx);
+    const auto *address = addressDecl(result.Nodes.getNodeAs<clang::Expr>("object"));
+    if (port && *port != 0 && address)
+      assignments_.push_back({address, assign->getRHS()->getBeginLoc(), *port});
+    return;
+  }
+  if (const auto *addr = result.Nodes.getNodeAs<clang::Expr>("addr")) {
+    if (const auto *d = addressDecl(addr))
+      bound_.insert(d);
+    return;
+  }
+  if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("helperCall")) {
+    const clang::FunctionDecl *helper = nullptr;
+    // The definition's parameters are the ones its body binds.
+    if (!result.Nodes.getNodeAs<clang::FunctionDecl>("helper")->hasBody(helper) || !helper)
+      return;
+    for (unsigned i = 0; i < call->getNumArgs() && i < helper->getNumParams(); ++i)
+      if (const auto *d = addressDecl(call->getArg(i)))
+        passed_.push_back({helper->getParamDecl(i), d});
+    return;
+  }
+  if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("connect")) {
+    if (call->getNumArgs() >= 2)
+      if (const auto *d = addressDecl(call->getArg(call->getNumArgs() == 3 ? 1 : 4)))
+        connected_.insert(d);
+    return;
+  }
+  const clang::Expr *portExpr = nullptr;
+  const clang::Expr *site = nullptr;
+  if (const auto *ep = result.Nodes.getNodeAs<clang::CXXConstructExpr>("endpoint")) {
+    portExpr = ep->getArg(1);
+    site = ep;
+  } else {
+    portExpr = result.Nodes.getNodeAs<clang::Expr>("port");
+    site = result.Nodes.getNodeAs<clang::Expr>("server");
+  }
+  if (!portExpr || !site || !seen_.insert(portExpr).second)
+    return;
+  auto port = portArgument(portExpr, ctx);
+  if (!port || *port == 0) // port 0: the kernel picks an ephemeral port
+    return;
+  report(portExpr->getBeginLoc(), *result.SourceManager,
+         "the server listens on the literal port " + std::to_string(*port) + kWhy);
+}
+
+void HardcodedPortCheck::onEndOfTranslationUnit() {
+  for (int round = 0; round < 3; ++round)
+    for (const auto &[param, address] : passed_) {
+      if (bound_.count(param))
+        bound_.insert(address);
+      if (connected_.count(param))
+        connected_.insert(address);
+    }
+  for (const auto &a : assignments_)
+    if (bound_.count(a.address) && !connected_.count(a.address))
+      report(a.location, *sm_,
+             "the socket is bound to the literal port " + std::to_string(a.port) + kWhy);
+  assignments_.clear();
+  bound_.clear();
+  connected_.clear();
+  seen_.clear();
+  passed_.clear();
+}
+
+std::vector<std::string> HardcodedPortCheck::fallbackNames() const {
+  return {"listen",
+          "addListener",
+          "tcp::endpoint",
+          "ip::tcp::endpoint",
+          "asio::ip::tcp::endpoint",
+          "boost::asio::ip::tcp::endpoint",
+          "Pistache::Address"};
+}
+
+void HardcodedPortCheck::checkByName(const NamedCall &call, const clang::SourceManager &sm) {
+  if (call.arguments.size() != 2)
+    return;
+  const auto &first = call.arguments[0];
+  const auto &second = call.arguments[1];
+  auto port = literalInteger(second.text);
+  if (call.qualifiedName == "listen" || call.qualifiedName == "addListener") {
+    // httplib's svr.listen("0.0.0.0", 8080), Drogon's addListener(host, port):
+    // a host string first, unlike POSIX listen(fd, backlog).
+    if (!first.literal)
+      return;
+  } else if (call.qualifiedName == "Pistache::Address") {
+    if (!port) {
+      // Port(9080)
+      auto open = second.text.find("( ");
+      auto close = second.text.rfind(" )");
+      if (second.text.rfind("Port", 0) == 0 && open != std::string::npos &&
+          close != std::string::npos && close > open)
+        port = literalInteger(second.text.substr(open + 2, close - open - 2));
+    }
+  } else if (first.text.find("v4") == std::string::npos &&
+             first.text.find("v6") == std::string::npos) {
+    return; // endpoint(address, port): a client's, unless handed to an acceptor
+  }
+  if (!port || *port == 0)
+    return;
+  report(second.location, sm,
+         "the server listens on the literal port " + std::to_string(*port) + kWhy);
+}
+
+} // namespace twelve::checks

@@ -1,0 +1,149 @@
+#include "checks/processes/InMemorySessionStateCheck.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
+
+#include <cctype>
+#include <vector>
+
+using namespace clang::ast_matchers;
+
+namespace twelve::checks {
+
+namespace {
+
+std::vector<std::string> words(const std::string &s) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty())
+      out.push_back(cur);
+    cur.clear();
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (!std::isalpha(c)) {
+      flush();
+      continue;
+    }
+    if (std::isupper(c) && !cur.empty() &&
+        (std::islower(static_cast<unsigned char>(cur.back())) ||
+         (i + 1 < s.size() && std::islower(static_cast<unsigned char>(s[i + 1])))))
+      flush();
+    cur += static_cast<char>(std::tolower(c));
+  }
+  flush();
+  return out;
+}
+
+bool isSessionWord(const std::string &w) {
+  static const char *const kWords[] = {
+      "session",   "sessions",  "sess",       "user",    "users", "cart",   "carts",
+      "basket",    "baskets",   "token",      "tokens",  "login", "logins", "auth",
+      "visitor",   "visitors",  "cookie",     "cookies", "sid",   "sids",   "customer",
+      "customers", "principal", "principals", "jwt",     "jwts",  "refresh"};
+  for (const char *k : kWords)
+    if (w == k)
+      return true;
+  return false;
+}
+
+bool isCacheWord(const std::string &w) {
+  return w == "cache" || w == "cached" || w == "caches" || w == "lru" || w == "memo";
+}
+
+// The names a container's element types spell: record names of its template
+// arguments, recursively ("std::map<std::string, Session>" -> "Session").
+void collectTypeNames(clang::QualType type, std::vector<std::string> &out, int depth = 0) {
+  if (depth > 4 || type.isNull())
+    return;
+  type = type.getNonReferenceType();
+  if (const auto *ptr = type->getPointeeType().getTypePtrOrNull())
+    return collectTypeNames(clang::QualType(ptr, 0), out, depth + 1);
+  const auto *record = type->getAsCXXRecordDecl();
+  if (!record)
+    return;
+  out.push_back(record->getName().str());
+  if (const auto *spec = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(record))
+    for (const auto &arg : spec->getTemplateArgs().asArray())
+      if (arg.getKind() == clang::TemplateArgument::Type)
+        collectTypeNames(arg.getAsType(), out, depth + 1);
+}
+
+auto containerType() {
+  return hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(cxxRecordDecl(hasAnyName(
+      "::std::map", "::std::multimap", "::std::unordered_map", "::std::unordered_multimap",
+      "::std::set", "::std::multiset", "::std::unordered_set", "::std::unordered_multiset",
+      "::std::vector", "::std::list", "::std::deque", "::std::forward_list",
+      "::absl::flat_hash_map", "::absl::node_hash_map", "::absl::flat_hash_set",
+      "::absl::node_hash_set", "::absl::btree_map", "::absl::btree_set", "::boost::unordered_map",
+      "::boost::unordered_set", "::boost::unordered::unordered_map",
+      "::boost::unordered::unordered_set", "::boost::container::flat_map",
+      "::boost::container::map", "::tsl::robin_map", "::tsl::hopscotch_map", "::folly::F14FastMap",
+      "::folly::ConcurrentHashMap"))))));
+}
+
+} // namespace
+
+bool namesSessionState(const std::string &identifier) {
+  for (const auto &w : words(identifier))
+    if (isSessionWord(w))
+      return true;
+  return false;
+}
+
+void InMemorySessionStateCheck::registerMatchers(MatchFinder &finder) {
+  // Static storage: namespace scope, static data members, function-local
+  // statics. Locals and members of ordinary objects live as long as a request
+  // or an object someone owns; const tables are never modified.
+  auto stateVar = varDecl(hasGlobalStorage(), unless(hasType(isConstQualified())),
+                          unless(isExpansionInSystemHeader()), containerType())
+                      .bind("var");
+  auto ref = ignoringParenImpCasts(declRefExpr(to(stateVar)));
+  auto mutating = cxxMethodDecl(hasAnyName(
+      "insert", "emplace", "emplace_hint", "try_emplace", "insert_or_assign", "erase", "clear",
+      "push_back", "push_front", "emplace_back", "emplace_front", "pop_back", "pop_front", "swap",
+      "merge", "extract", "resize", "assign", "operator[]", "operator="));
+  finder.addMatcher(cxxMemberCallExpr(on(ref), callee(mutating),
+                                      forCallable(functionDecl().bind("fn")),
+                                      unless(isExpansionInSystemHeader()))
+                        .bind("use"),
+                    this);
+  finder.addMatcher(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("[]", "="),
+                                        hasArgument(0, ref), forCallable(functionDecl().bind("fn")),
+                                        unless(isExpansionInSystemHeader()))
+                        .bind("use"),
+                    this);
+}
+
+void InMemorySessionStateCheck::check(const MatchFinder::MatchResult &result) {
+  const auto *var = result.Nodes.getNodeAs<clang::VarDecl>("var");
+  const auto *fn = result.Nodes.getNodeAs<clang::FunctionDecl>("fn");
+  if (!var || !fn)
+    return;
+  var = var->getCanonicalDecl();
+  if (reported_.count(var))
+    return;
+  // A cache holds what can be recomputed or refetched; losing it on restart
+  // costs a miss, not a user's session.
+  for (const auto &w : words(var->getName().str()))
+    if (isCacheWord(w))
+      return;
+  std::vector<std::string> typeNames;
+  collectTypeNames(var->getType(), typeNames);
+  bool session = namesSessionState(var->getName().str());
+  for (size_t i = 1; i < typeNames.size() && !session; ++i) // [0] is the container itself
+    session = namesSessionState(typeNames[i]);
+  if (!session)
+    return;
+  reported_.insert(var);
+  report(var->getLocation(), *result.SourceManager,
+         "'" + var->getName().str() +
+             "' keeps per-user state in process memory and is modified in '" +
+             fn->getNameAsString() +
+             "()': it is lost on restart and not shared between instances; keep it in a "
+             "backing service (Redis, a database)");
+}
+
+} // namespace twelve::checks

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "checks/check.h"
+
+#include <set>
+
+namespace twelve::checks {
+
+/// Flags mutable global or static containers of sessions, users, carts or
+/// tokens that a function modifies: per-user state kept in process memory
+/// (processes/in-memory-session-state).
+class InMemorySessionStateCheck : public Check {
+public:
+  using Check::Check;
+  void registerMatchers(clang::ast_matchers::MatchFinder &finder) override;
+  void onEndOfTranslationUnit() override { reported_.clear(); }
+
+protected:
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &result) override;
+
+private:
+  std::set<const clang::VarDecl *> reported_;
+};
+
+/// True when an identifier or type name, split into words at '_', digits and
+/// camel case, has a word naming per-user state (session, user, cart, token...).
+bool namesSessionState(const std::string &identifier);
+
+} // namespace twelve::checks

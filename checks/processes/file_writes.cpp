@@ -1,0 +1,119 @@
+#include "checks/processes/file_writes.h"
+
+#include "checks/ast_util.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+
+using namespace clang::ast_matchers;
+
+namespace twelve::checks {
+
+namespace {
+
+// Linux values; open() flags are evaluated from the macros the headers define.
+constexpr long long kAccMode = 03, kCreat = 0100, kTrunc = 01000, kAppend = 02000;
+// std::ios_base::openmode bits, the same in libstdc++ and libc++: app 0x01,
+// out 0x10, trunc 0x20.
+bool modeWrites(long long mode) { return mode & (0x01 | 0x10 | 0x20); }
+
+bool fopenModeWrites(const std::string &mode) {
+  return mode.find_first_of("wa+") != std::string::npos;
+}
+
+std::string className(const clang::CXXRecordDecl *record) {
+  auto name = record->getQualifiedNameAsString();
+  if (name.find("ofstream") != std::string::npos)
+    return "std::ofstream";
+  return "std::fstream";
+}
+
+} // namespace
+
+StatementMatcher fileCallMatcher() {
+  return callExpr(callee(functionDecl(hasAnyName("::fopen", "::fopen64", "::open", "::open64",
+                                                 "::openat", "::openat64", "::creat", "::creat64",
+                                                 "::rename", "::renameat", "::renameat2",
+                                                 "::std::rename", "::std::fopen"))),
+                  unless(isExpansionInSystemHeader()))
+      .bind("fileCall");
+}
+
+StatementMatcher fileCtorMatcher() {
+  return cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
+                              hasAnyName("::std::basic_ofstream", "::std::basic_fstream")))),
+                          unless(isExpansionInSystemHeader()))
+      .bind("fileCtor");
+}
+
+StatementMatcher fileMemberMatcher() {
+  return cxxMemberCallExpr(
+             callee(cxxMethodDecl(hasName("open"), ofClass(hasAnyName("::std::basic_ofstream",
+                                                                      "::std::basic_fstream")))),
+             unless(isExpansionInSystemHeader()))
+      .bind("fileMember");
+}
+
+std::optional<FileWrite> fileWriteOf(const clang::Expr *candidate, const clang::ASTContext &ctx) {
+  if (const auto *ctor = llvm::dyn_cast<clang::CXXConstructExpr>(candidate)) {
+    // Default, copy and move construction open nothing.
+    if (ctor->getNumArgs() < 1 || ctor->getConstructor()->isCopyOrMoveConstructor())
+      return std::nullopt;
+    const auto *arg0 = ctor->getArg(0);
+    if (llvm::isa<clang::CXXDefaultArgExpr>(arg0))
+      return std::nullopt;
+    auto api = className(ctor->getConstructor()->getParent());
+    if (api == "std::fstream" && ctor->getNumArgs() >= 2 &&
+        !llvm::isa<clang::CXXDefaultArgExpr>(ctor->getArg(1))) {
+      auto mode = integerValue(ctor->getArg(1), ctx);
+      if (mode && !modeWrites(*mode))
+        return std::nullopt;
+    }
+    return FileWrite{api, arg0, stringValue(arg0)};
+  }
+  if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(candidate)) {
+    if (member->getNumArgs() < 1)
+      return std::nullopt;
+    auto api = className(member->getMethodDecl()->getParent());
+    if (api == "std::fstream" && member->getNumArgs() >= 2 &&
+        !llvm::isa<clang::CXXDefaultArgExpr>(member->getArg(1))) {
+      auto mode = integerValue(member->getArg(1), ctx);
+      if (mode && !modeWrites(*mode))
+        return std::nullopt;
+    }
+    return FileWrite{api + "::open", member->getArg(0), stringValue(member->getArg(0))};
+  }
+  const auto *call = llvm::dyn_cast<clang::CallExpr>(candidate);
+  if (!call || !call->getDirectCallee())
+    return std::nullopt;
+  auto name = call->getDirectCallee()->getName().str();
+  auto n = call->getNumArgs();
+  if (name == "fopen" || name == "fopen64") {
+    if (n < 2)
+      return std::nullopt;
+    auto mode = stringValue(call->getArg(1));
+    if (!mode || !fopenModeWrites(*mode))
+      return std::nullopt;
+    return FileWrite{name, call->getArg(0), stringValue(call->getArg(0))};
+  }
+  if (name == "creat" || name == "creat64")
+    return n >= 1 ? std::optional<FileWrite>(
+                        FileWrite{name, call->getArg(0), stringValue(call->getArg(0))})
+                  : std::nullopt;
+  if (name == "open" || name == "open64" || name == "openat" || name == "openat64") {
+    unsigned pathIndex = name.rfind("openat", 0) == 0 ? 1 : 0;
+    if (n < pathIndex + 2)
+      return std::nullopt;
+    auto flags = integerValue(call->getArg(pathIndex + 1), ctx);
+    if (!flags || ((*flags & kAccMode) == 0 && !(*flags & (kCreat | kTrunc | kAppend))))
+      return std::nullopt;
+    return FileWrite{name, call->getArg(pathIndex), stringValue(call->getArg(pathIndex))};
+  }
+  if (name == "rename" && n >= 2)
+    return FileWrite{name, call->getArg(1), stringValue(call->getArg(1))};
+  if ((name == "renameat" || name == "renameat2") && n >= 4)
+    return FileWrite{name, call->getArg(3), stringValue(call->getArg(3))};
+  return std::nullopt;
+}
+
+} // namespace twelve::checks

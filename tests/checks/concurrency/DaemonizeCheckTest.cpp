@@ -1,0 +1,113 @@
+#include "tests/checks/check_test.h"
+
+using twelve::testing::CodeOptions;
+using twelve::testing::matchesMarkers;
+
+namespace {
+
+const char *kRule = "concurrency/daemonize";
+
+TEST(DaemonizeCheck, DaemonCall) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <unistd.h>
+int main() {
+  if (daemon(0, 0) < 0) // expect: concurrency/daemonize
+    return 1;
+}
+)cpp"));
+}
+
+TEST(DaemonizeCheck, ForkAndSetsid) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+void daemonize() {
+  int fd;
+  if (fork() != 0) exit(0);
+  setsid(); // expect: concurrency/daemonize
+  if ((fd = open("/dev/null", O_RDWR, 0)) != -1) {
+    dup2(fd, STDIN_FILENO);
+    dup2(fd, STDOUT_FILENO);
+    dup2(fd, STDERR_FILENO);
+  }
+}
+)cpp"));
+}
+
+TEST(DaemonizeCheck, DoubleFork) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <stdlib.h>
+#include <unistd.h>
+void detach() {
+  if (fork() > 0) _exit(0);
+  setsid(); // expect: concurrency/daemonize
+  if (fork() > 0) _exit(0);
+}
+)cpp"));
+}
+
+TEST(DaemonizeCheck, StdioToDevNull) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+void quiet() {
+  freopen("/dev/null", "r", stdin);
+  freopen("/dev/null", "w", stdout); // expect: concurrency/daemonize
+  freopen("/dev/null", "w", stderr);
+}
+void quiet2() {
+  int null = open("/dev/null", O_WRONLY);
+  dup2(null, 1); // expect: concurrency/daemonize
+  dup2(null, 2);
+}
+)cpp"));
+}
+
+TEST(DaemonizeCheck, ForkAndExecOfAChildIsFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <fcntl.h>
+#include <unistd.h>
+void spawn(char *const argv[]) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    setsid();                                 // ok: the child's own session, then exec
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);                            // ok: the child's output
+    execvp(argv[0], argv);
+    _exit(127);
+  }
+}
+void worker() {
+  if (fork() == 0) { /* a worker process */ }
+}
+)cpp"));
+}
+
+TEST(DaemonizeCheck, SetsidAloneAndStdinOnlyAreFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <unistd.h>
+void newSession() { setsid(); }               // ok: no fork here
+void noInput() { freopen("/dev/null", "r", stdin); } // ok: only stdin
+)cpp"));
+}
+
+TEST(DaemonizeCheck, UserFunctionNamedDaemonIsNotFlagged) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+namespace svc { int daemon(int, int); }
+int main() { return svc::daemon(0, 0); } // ok: not the C library
+)cpp"));
+}
+
+TEST(DaemonizeCheck, WorksInC) {
+  CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <unistd.h>
+int main(void) { return daemon(1, 0); } /* expect: concurrency/daemonize */
+)c", c));
+}
+
+} // namespace

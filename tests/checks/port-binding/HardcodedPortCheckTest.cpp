@@ -1,0 +1,224 @@
+#include "tests/checks/check_test.h"
+
+using twelve::testing::CodeOptions;
+using twelve::testing::matchesMarkers;
+
+namespace {
+
+const char *kRule = "port-binding/hardcoded-port";
+
+const char *kAsio = R"h(
+namespace boost { namespace asio {
+class io_context {};
+namespace ip {
+class address {};
+address make_address(const char *);
+class tcp { public: static tcp v4(); static tcp v6(); };
+class udp { public: static udp v4(); };
+template <class P> class basic_endpoint {
+public:
+  basic_endpoint();
+  basic_endpoint(const P &protocol, unsigned short port);
+  basic_endpoint(const address &a, unsigned short port);
+};
+} // namespace ip
+template <class P> class basic_socket_acceptor {
+public:
+  basic_socket_acceptor(io_context &, const ip::basic_endpoint<P> &, bool reuse = true);
+  explicit basic_socket_acceptor(io_context &);
+  void bind(const ip::basic_endpoint<P> &);
+};
+namespace ip { namespace detail {} }
+}} // namespace boost::asio
+namespace boost { namespace asio { namespace ip {
+using tcp_endpoint = basic_endpoint<tcp>;
+}}}
+)h";
+
+CodeOptions asio() {
+  CodeOptions o;
+  o.extraFiles["sys/boost/asio.hpp"] = kAsio;
+  return o;
+}
+
+TEST(HardcodedPortCheck, SinPortOfABoundAddress) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+int serve() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in addr = {};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(8080); // expect: port-binding/hardcoded-port
+  bind(fd, (struct sockaddr *)&addr, sizeof addr);
+  return listen(fd, 128);
+}
+)cpp"));
+}
+
+TEST(HardcodedPortCheck, Sin6PortAndAConstant) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#define SERVER_PORT 9000
+void serve(int fd) {
+  sockaddr_in6 a{};
+  a.sin6_port = htons(SERVER_PORT); // expect: port-binding/hardcoded-port
+  ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+}
+)cpp"));
+}
+
+TEST(HardcodedPortCheck, ClientConnectIsNotAListeningPort) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+int dial(int fd) {
+  struct sockaddr_in peer = {};
+  peer.sin_port = htons(5432); // ok: outgoing connection
+  return connect(fd, (struct sockaddr *)&peer, sizeof peer);
+}
+)cpp"));
+}
+
+TEST(HardcodedPortCheck, PortZeroAndPortFromTheEnvironmentAreFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+void serve(int fd, int argPort) {
+  struct sockaddr_in a = {}, b = {}, c = {};
+  a.sin_port = htons(0); // ok: ephemeral
+  b.sin_port = htons(getenv("PORT") ? atoi(getenv("PORT")) : 8080); // ok: config/env-fallback
+  c.sin_port = htons(argPort); // ok: from a parameter
+  bind(fd, (struct sockaddr *)&a, sizeof a);
+  bind(fd, (struct sockaddr *)&b, sizeof b);
+  bind(fd, (struct sockaddr *)&c, sizeof c);
+}
+)cpp"));
+}
+
+TEST(HardcodedPortCheck, AsioListeningEndpointAndAcceptor) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <boost/asio.hpp>
+using boost::asio::ip::tcp;
+using endpoint = boost::asio::ip::basic_endpoint<tcp>;
+using acceptor = boost::asio::basic_socket_acceptor<tcp>;
+void serve(boost::asio::io_context &io) {
+  acceptor a(io, endpoint(tcp::v4(), 8080)); // expect: port-binding/hardcoded-port
+  endpoint ep(tcp::v6(), 443); // expect: port-binding/hardcoded-port
+  acceptor b(io, endpoint(boost::asio::ip::make_address("127.0.0.1"), 9090)); // expect: port-binding/hardcoded-port
+}
+)cpp", asio()));
+}
+
+TEST(HardcodedPortCheck, AsioClientEndpointIsFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <boost/asio.hpp>
+using boost::asio::ip::tcp;
+using endpoint = boost::asio::ip::basic_endpoint<tcp>;
+void dial(unsigned short port) {
+  endpoint db(boost::asio::ip::make_address("10.0.0.5"), 5432); // ok: an outgoing connection
+  endpoint any(tcp::v4(), 0); // ok: ephemeral
+  endpoint cfg(tcp::v4(), port); // ok: from a parameter
+}
+)cpp", asio()));
+}
+
+TEST(HardcodedPortCheck, HttplibCrowDrogonPistache) {
+  CodeOptions o;
+  o.extraFiles["sys/httplib.h"] = R"h(
+namespace httplib { class Server { public: bool listen(const char *host, int port, int flags = 0); bool bind_to_port(const char *, int, int = 0); };
+class SSLServer : public Server {}; }
+)h";
+  o.extraFiles["sys/crow.h"] = R"h(
+namespace crow { template <class... M> class Crow { public: Crow &port(unsigned short); void run(); }; using SimpleApp = Crow<>; }
+)h";
+  o.extraFiles["sys/drogon/drogon.h"] = R"h(
+namespace drogon { class HttpAppFramework { public: HttpAppFramework &addListener(const char *ip, unsigned short port, bool https = false); void run(); };
+HttpAppFramework &app(); }
+)h";
+  o.extraFiles["sys/pistache/endpoint.h"] = R"h(
+namespace Pistache { class Port { public: Port(unsigned short p = 0); };
+class IP {}; struct Ipv4 { static IP any(); };
+class Address { public: Address(IP ip, Port port); Address(const char *); }; }
+)h";
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <httplib.h>
+#include <crow.h>
+#include <drogon/drogon.h>
+#include <pistache/endpoint.h>
+#include <cstdlib>
+int main() {
+  httplib::Server svr;
+  svr.listen("0.0.0.0", 8080); // expect: port-binding/hardcoded-port
+  httplib::SSLServer tls;
+  tls.listen("0.0.0.0", 8443); // expect: port-binding/hardcoded-port
+  crow::SimpleApp app;
+  app.port(18080).run(); // expect: port-binding/hardcoded-port
+  drogon::app().addListener("0.0.0.0", 80).run(); // expect: port-binding/hardcoded-port
+  Pistache::Address addr(Pistache::Ipv4::any(), Pistache::Port(9080)); // expect: port-binding/hardcoded-port
+  Pistache::Address fromEnv(Pistache::Ipv4::any(), Pistache::Port(std::atoi(std::getenv("PORT")))); // ok: from the environment
+  svr.listen("0.0.0.0", std::atoi(std::getenv("PORT"))); // ok: from the environment
+}
+)cpp", o));
+}
+
+TEST(HardcodedPortCheck, UserFunctionNamedListenIsNotFlagged) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <sys/socket.h>
+struct Queue { void listen(const char *topic, int partitions); };
+void run(Queue &q, int fd) {
+  q.listen("orders", 8); // ok: not a server
+  listen(fd, 128);       // ok: a backlog, not a port
+}
+)cpp"));
+}
+
+TEST(HardcodedPortCheck, RecognizedByNameWhenHeadersAreMissing) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <httplib_missing.h>
+#include <boost/asio_missing.hpp>
+#include <sys/socket.h>
+int main(int fd) {
+  httplib::Server svr;
+  svr.listen("0.0.0.0", 8080); // expect: port-binding/hardcoded-port
+  auto ep = boost::asio::ip::tcp::endpoint(boost::asio::ip::tcp::v4(), 7000); // expect: port-binding/hardcoded-port
+  listen(fd, 128); // ok: POSIX listen, a backlog
+}
+)cpp"));
+}
+
+} // namespace
+
+namespace {
+
+TEST(HardcodedPortCheck, AddressBoundByAHelper) {
+  EXPECT_TRUE(matchesMarkers("port-binding/hardcoded-port", R"cpp(
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+static int listenOn(const sockaddr_in &addr) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  bind(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr);
+  return listen(fd, 128);
+}
+static int dial(const sockaddr_in &peer) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  return connect(fd, reinterpret_cast<const sockaddr *>(&peer), sizeof peer);
+}
+int main() {
+  sockaddr_in addr{}, peer{};
+  addr.sin_port = htons(18089); // expect: port-binding/hardcoded-port
+  listenOn(addr);
+  peer.sin_port = htons(6379); // ok: an outgoing connection
+  dial(peer);
+}
+)cpp"));
+}
+
+} // namespace

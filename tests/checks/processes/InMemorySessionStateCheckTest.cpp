@@ -1,0 +1,74 @@
+#include "tests/checks/check_test.h"
+
+using twelve::testing::matchesMarkers;
+
+namespace {
+
+const char *kRule = "processes/in-memory-session-state";
+
+TEST(InMemorySessionStateCheck, GlobalSessionMapModifiedByAHandler) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <map>
+#include <string>
+#include <unordered_map>
+struct Session { std::string user; };
+static std::unordered_map<std::string, Session> g_sessions; // expect: processes/in-memory-session-state
+void login(const std::string &id) { g_sessions[id] = Session{}; }
+)cpp"));
+}
+
+TEST(InMemorySessionStateCheck, KeyedByElementType) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <map>
+#include <vector>
+struct Cart { int items; };
+std::map<int, Cart> store; // expect: processes/in-memory-session-state
+void add(int id) { store.emplace(id, Cart{1}); }
+)cpp"));
+}
+
+TEST(InMemorySessionStateCheck, StaticMemberAndFunctionLocalStatic) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <set>
+#include <string>
+#include <vector>
+struct Auth {
+  static std::set<std::string> tokens; // expect: processes/in-memory-session-state
+  void revoke(const std::string &t) { tokens.erase(t); }
+};
+void remember(const std::string &u) {
+  static std::vector<std::string> loggedInUsers; // expect: processes/in-memory-session-state
+  loggedInUsers.push_back(u);
+}
+)cpp"));
+}
+
+TEST(InMemorySessionStateCheck, ConstTablesAndReadOnlyContainersAreFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <map>
+#include <string>
+const std::map<std::string, int> kUserRoles = {{"admin", 1}}; // ok: const
+std::map<std::string, int> sessionLimits = {{"free", 1}};     // ok: only read
+int limit(const std::string &plan) { return sessionLimits.count(plan) ? sessionLimits.at(plan) : 0; }
+)cpp"));
+}
+
+TEST(InMemorySessionStateCheck, CachesLocalsAndOtherNamesAreFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <map>
+#include <string>
+#include <vector>
+struct User {};
+std::map<int, User> userCache;   // ok: a cache is recomputable
+std::map<std::string, int> routes; // ok: not per-user state
+struct Server { std::map<std::string, User> users; void add() { users[""] = User{}; } }; // ok: an object's member
+void handle() {
+  std::map<std::string, User> sessions; // ok: a local
+  sessions["x"] = User{};
+  userCache[1] = User{};
+  routes["/"] = 1;
+}
+)cpp"));
+}
+
+} // namespace

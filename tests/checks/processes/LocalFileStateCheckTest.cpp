@@ -1,0 +1,130 @@
+#include "tests/checks/check_test.h"
+
+using twelve::testing::CodeOptions;
+using twelve::testing::matchesMarkers;
+
+namespace {
+
+const char *kRule = "processes/local-file-state";
+
+TEST(LocalFileStateCheck, FopenForWritingOrAppending) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+void save() {
+  FILE *a = fopen("data/orders.json", "w");  // expect: processes/local-file-state
+  FILE *b = std::fopen("counters.dat", "ab"); // expect: processes/local-file-state
+  FILE *c = fopen("state.bin", "r+");         // expect: processes/local-file-state
+  FILE *d = fopen("config.json", "r");        // ok: read-only
+  FILE *e = fopen("/etc/app.conf", "rb");     // ok: read-only
+}
+)cpp"));
+}
+
+TEST(LocalFileStateCheck, ThroughAConstant) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+static const char kStore[] = "/var/lib/shop/cart.db";
+void save() { fopen(kStore, "w"); } // expect: processes/local-file-state
+)cpp"));
+}
+
+TEST(LocalFileStateCheck, OfstreamAndFstream) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <fstream>
+#include <string>
+void save() {
+  std::ofstream out("users.csv");                                   // expect: processes/local-file-state
+  std::ofstream app("events.jsonl", std::ios::app);                 // expect: processes/local-file-state
+  std::fstream rw("index.bin", std::ios::in | std::ios::out);       // expect: processes/local-file-state
+  std::fstream ro("index.bin", std::ios::in);                       // ok: read-only
+  std::ifstream in("users.csv");                                    // ok: read-only
+  std::ofstream later;
+  later.open("snapshot.json");                                      // expect: processes/local-file-state
+  const std::string path = "uploads/latest.png";
+  std::ofstream img(path, std::ios::binary);                        // expect: processes/local-file-state
+}
+)cpp"));
+}
+
+TEST(LocalFileStateCheck, OpenWithWriteFlagsAndCreat) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <fcntl.h>
+#include <unistd.h>
+void save() {
+  int a = open("queue.dat", O_WRONLY | O_CREAT | O_APPEND, 0644); // expect: processes/local-file-state
+  int b = openat(AT_FDCWD, "seq.txt", O_RDWR);                  // expect: processes/local-file-state
+  int c = creat("upload.bin", 0600);                             // expect: processes/local-file-state
+  int d = open("static/index.html", O_RDONLY);                  // ok: read-only
+}
+)cpp"));
+}
+
+TEST(LocalFileStateCheck, RenameIntoAFixedPath) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+void commit(const char *tmp) {
+  std::rename(tmp, "state.json"); // expect: processes/local-file-state
+}
+)cpp"));
+}
+
+TEST(LocalFileStateCheck, StreamsDevicesTempAndScratchFilesAreFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+void f() {
+  fopen("/dev/null", "w");                     // ok: a device
+  fopen("/proc/self/oom_score_adj", "w");      // ok: a kernel interface
+  open("/sys/class/leds/x/brightness", O_WRONLY); // ok: a kernel interface
+  fopen("/tmp/render.png", "w");               // ok: scratch in a temporary directory
+  char name[] = "/tmp/upload-XXXXXX";
+  mkstemp(name);                               // ok: scratch file
+  tmpfile();                                   // ok: scratch file
+}
+)cpp"));
+}
+
+TEST(LocalFileStateCheck, PathsFromArgvOrParametersAreAnExplicitExport) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <fstream>
+#include <string>
+void exportTo(const std::string &output) { std::ofstream out(output); } // ok: chosen by the caller
+int main(int argc, char **argv) {
+  FILE *f = fopen(argv[1], "w"); // ok: the user's --output
+  exportTo(argv[2]);
+}
+)cpp"));
+}
+
+TEST(LocalFileStateCheck, LogAndPidFilesBelongToOtherRules) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <fstream>
+void f() {
+  fopen("/var/log/shop/access.log", "a"); // ok: logs/file-sink
+  std::ofstream a("logs/requests.txt");   // ok: logs/file-sink
+  std::ofstream b("server.log.1");         // ok: logs/file-sink
+  fopen("/run/shop.pid", "w");             // ok: concurrency/pid-file
+}
+)cpp"));
+}
+
+TEST(LocalFileStateCheck, UserFunctionNamedFopenIsNotFlagged) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+namespace vfs { int fopen(const char *, const char *); }
+void f() { vfs::fopen("state.json", "w"); } // ok: not the C library
+)cpp"));
+}
+
+TEST(LocalFileStateCheck, WorksInC) {
+  CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <stdio.h>
+void save(void) { FILE *f = fopen("sessions.dat", "wb"); } /* expect: processes/local-file-state */
+)c", c));
+}
+
+} // namespace
