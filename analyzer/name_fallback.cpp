@@ -2,6 +2,8 @@
 
 #include <clang/Lex/Lexer.h>
 
+#include <optional>
+
 namespace twelve::analyzer {
 
 namespace {
@@ -15,6 +17,56 @@ bool nameMatches(const std::string &written, const std::string &wanted) {
       written.compare(2, std::string::npos, wanted) == 0)
     return true;
   return false;
+}
+
+// The index of the `>` closing the template argument list that opens at
+// tokens[open] (a `<`), counting nested `<>` and brackets; a `>>` closes two.
+std::optional<size_t> skipTemplateArguments(const std::vector<clang::Token> &tokens, size_t open) {
+  int angles = 0, brackets = 0;
+  for (size_t k = open; k < tokens.size(); ++k) {
+    const auto &t = tokens[k];
+    if (t.isOneOf(clang::tok::l_paren, clang::tok::l_square, clang::tok::l_brace))
+      ++brackets;
+    else if (t.isOneOf(clang::tok::r_paren, clang::tok::r_square, clang::tok::r_brace)) {
+      if (--brackets < 0)
+        return std::nullopt;
+    } else if (brackets == 0 && t.is(clang::tok::less))
+      ++angles;
+    else if (brackets == 0 && t.is(clang::tok::greater)) {
+      if (--angles == 0)
+        return k;
+    } else if (brackets == 0 && t.is(clang::tok::greatergreater)) {
+      angles -= 2;
+      if (angles <= 0)
+        return angles == 0 ? std::optional<size_t>(k) : std::nullopt;
+    } else if (!t.isOneOf(clang::tok::raw_identifier, clang::tok::coloncolon, clang::tok::comma,
+                          clang::tok::star, clang::tok::amp, clang::tok::numeric_constant))
+      return std::nullopt; // `a < b || c > (d)` is not a template argument list
+  }
+  return std::nullopt;
+}
+
+// tokens[from, to) as one qualified name (`a::b::c`, optionally `::a`, and
+// optionally followed by its own template arguments, which are dropped), or
+// empty.
+template <class Spelling>
+std::string singleName(const std::vector<clang::Token> &tokens, size_t from, size_t to,
+                       Spelling spelling) {
+  std::string name;
+  size_t k = from;
+  if (k < to && tokens[k].is(clang::tok::coloncolon))
+    ++k;
+  while (k < to && tokens[k].is(clang::tok::raw_identifier)) {
+    name += (name.empty() ? "" : "::") + spelling(tokens[k]);
+    ++k;
+    if (k < to && tokens[k].is(clang::tok::coloncolon))
+      ++k;
+    else
+      break;
+  }
+  if (k < to && !tokens[k].is(clang::tok::less))
+    return {};
+  return name;
 }
 
 } // namespace
@@ -104,9 +156,25 @@ std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, cl
       written += "::" + spelling(tokens[j + 1]);
       j += 2;
     }
-    // Skip template arguments: Foo<Bar>(...) is rare for the names we want.
+    size_t nameEnd = j;
+    // Template arguments: `spdlog::basic_logger_mt<spdlog::async_factory>(...)`
+    // is a call to the name; `std::make_shared<Poco::FileChannel>(...)`
+    // constructs its one template argument, so it counts as a call to that.
+    if (j < tokens.size() && tokens[j].is(clang::tok::less)) {
+      if (auto close = skipTemplateArguments(tokens, j)) {
+        auto inner = singleName(tokens, j + 1, *close, spelling);
+        auto last =
+            written.substr(written.rfind(':') == std::string::npos ? 0 : written.rfind(':') + 1);
+        if (!inner.empty() &&
+            (last == "make_shared" || last == "make_unique" || last == "allocate_shared")) {
+          written = inner;
+          begin = j + 1;
+        }
+        j = *close + 1;
+      }
+    }
     if (j >= tokens.size() || !tokens[j].is(clang::tok::l_paren)) {
-      i = j - 1;
+      i = nameEnd - 1;
       continue;
     }
     const std::string *match = nullptr;
@@ -114,7 +182,7 @@ std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, cl
       if (nameMatches(written, n))
         match = &n;
     if (!match) {
-      i = j - 1;
+      i = nameEnd - 1;
       continue;
     }
     checks::NamedCall call;

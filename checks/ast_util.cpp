@@ -32,6 +32,17 @@ const clang::Expr *strip(const clang::Expr *e) {
       e = f->getSubExpr();
       continue;
     }
+    // std::string("x").c_str(), .data(), std::filesystem::path("x").string()
+    if (const auto *m = llvm::dyn_cast<clang::CXXMemberCallExpr>(e)) {
+      const auto *method = m->getMethodDecl();
+      if (m->getNumArgs() == 0 && method && method->getIdentifier() &&
+          (method->getName() == "c_str" || method->getName() == "data" ||
+           method->getName() == "string" || method->getName() == "native")) {
+        e = m->getImplicitObjectArgument();
+        continue;
+      }
+      return e;
+    }
     if (const auto *w = llvm::dyn_cast<clang::ExprWithCleanups>(e)) {
       e = w->getSubExpr();
       continue;

@@ -24,6 +24,19 @@ void setup() { freopen(kLog, "a", stderr); } // expect: logs/stdio-redirect
 )cpp"));
 }
 
+TEST(StdioRedirectCheck, StdoutToAConfiguredOutputFileIsAnExportNotALog) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <string>
+struct Options { std::string output; const char *log_file; };
+void setup(const Options &opts, const char *err_path) {
+  freopen(opts.output.c_str(), "w", stdout); // ok: the tool's -o output
+  freopen(opts.log_file, "a", stdout);       // expect: logs/stdio-redirect
+  freopen(err_path, "a", stderr);            // expect: logs/stdio-redirect
+}
+)cpp"));
+}
+
 TEST(StdioRedirectCheck, DevicesAndOtherStreamsAreFine) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <cstdio>

@@ -1,0 +1,84 @@
+#include "analyzer/name_fallback.h"
+
+#include <clang/Basic/SourceManager.h>
+#include <gtest/gtest.h>
+
+namespace {
+
+using twelve::analyzer::findNamedCalls;
+
+struct Found {
+  std::string name;
+  unsigned line;
+  std::vector<std::string> literals;
+};
+
+std::vector<Found> find(const std::string &code, const std::vector<std::string> &names) {
+  clang::SourceManagerForFile env("input.cpp", code);
+  auto &sm = env.get();
+  clang::LangOptions lang;
+  lang.CPlusPlus = true;
+  lang.CPlusPlus11 = true;
+  lang.CPlusPlus14 = true;
+  lang.CPlusPlus17 = true;
+  std::vector<Found> out;
+  for (const auto &call : findNamedCalls(sm, sm.getMainFileID(), lang, names)) {
+    Found f{call.qualifiedName, sm.getSpellingLineNumber(call.location), {}};
+    for (const auto &arg : call.arguments)
+      f.literals.push_back(arg.literal.value_or("<" + arg.text + ">"));
+    out.push_back(f);
+  }
+  return out;
+}
+
+TEST(NameFallback, PlainQualifiedCall) {
+  auto calls =
+      find("void f() { spdlog::basic_logger_mt(\"a\", \"a.log\"); }", {"spdlog::basic_logger_mt"});
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].literals, (std::vector<std::string>{"a", "a.log"}));
+}
+
+TEST(NameFallback, TemplateArgumentsAfterTheNameAreSkipped) {
+  auto calls = find("void f() {\n"
+                    "  auto l = spdlog::basic_logger_mt<spdlog::async_factory>(\"a\", \"a.log\");\n"
+                    "  auto m = spdlog::basic_logger_mt<std::vector<std::map<int, int>>>(\"b\");\n"
+                    "}",
+                    {"spdlog::basic_logger_mt"});
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0].line, 2u);
+  EXPECT_EQ(calls[0].literals, (std::vector<std::string>{"a", "a.log"}));
+  EXPECT_EQ(calls[1].literals, (std::vector<std::string>{"b"}));
+}
+
+TEST(NameFallback, MakeSharedOfANamedClassIsACallToIt) {
+  auto calls = find("void f() {\n"
+                    "  auto a = std::make_shared<spdlog::sinks::basic_file_sink_mt>(\"a.log\");\n"
+                    "  auto b = std::make_unique<::Poco::FileChannel>(\"b.log\");\n"
+                    "  auto c = std::make_shared<spdlog::sinks::stdout_sink_mt>();\n"
+                    "  auto d = boost::make_shared<Poco::FileChannel<int>>(\"d.log\");\n"
+                    "}",
+                    {"spdlog::sinks::basic_file_sink_mt", "Poco::FileChannel"});
+  ASSERT_EQ(calls.size(), 3u);
+  EXPECT_EQ(calls[0].name, "spdlog::sinks::basic_file_sink_mt");
+  EXPECT_EQ(calls[0].line, 2u);
+  EXPECT_EQ(calls[0].literals, (std::vector<std::string>{"a.log"}));
+  EXPECT_EQ(calls[1].name, "Poco::FileChannel");
+  EXPECT_EQ(calls[1].line, 3u);
+  EXPECT_EQ(calls[2].line, 5u);
+}
+
+TEST(NameFallback, ComparisonsAreNotTemplateArguments) {
+  auto calls = find("void f(int a, int b) { if (a < b && b > 0) spdlog::basic_logger_mt(\"x\"); }",
+                    {"spdlog::basic_logger_mt"});
+  ASSERT_EQ(calls.size(), 1u);
+  auto none = find("void f(int x) { bool b = x < 3 || x > (4); }", {"x"});
+  EXPECT_TRUE(none.empty());
+}
+
+TEST(NameFallback, OtherNamesAndUnqualifiedNamesDoNotMatch) {
+  auto calls = find("void f() { mylib::basic_logger_mt(\"a\"); basic_logger_mt(\"b\"); }",
+                    {"spdlog::basic_logger_mt"});
+  EXPECT_TRUE(calls.empty());
+}
+
+} // namespace
