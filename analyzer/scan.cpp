@@ -1,9 +1,12 @@
 #include "analyzer/scan.h"
 
 #include "analyzer/action.h"
+#include "analyzer/cache.h"
 #include "analyzer/compilation.h"
 #include "analyzer/sources.h"
 #include "analyzer/suppressions.h"
+#include "analyzer/unit_codec.h"
+#include "analyzer/worker_pool.h"
 #include "core/fingerprint.h"
 #include "core/rule_selection.h"
 
@@ -11,15 +14,16 @@
 #include <llvm/Support/VirtualFileSystem.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
+#include <csignal>
+#include <cstdlib>
+#include <unistd.h>
 #include <tuple>
 
 namespace fs = std::filesystem;
@@ -299,31 +303,94 @@ ScanResult scan(const ScanOptions &options) {
   std::vector<Finding> raw;
   std::set<std::string> included;
 
-  auto runAll = [&](const std::vector<std::string> &files) {
+  // Sharding: a unit belongs to the shard its path (relative to the root) hashes
+  // into, so the split does not move when files are added elsewhere.
+  auto inShard = [&](const std::string &file) {
+    if (options.shardCount <= 1)
+      return true;
+    auto h = std::stoull(hashHex(relativeTo(file, root)), nullptr, 16);
+    return h % options.shardCount == options.shardIndex;
+  };
+
+  std::unique_ptr<ResultCache> cache;
+  if (!options.cacheDir.empty()) {
+    std::string configuration = toolIdentity() + "\n" + resourceDir + "\n";
+    for (const auto &r : set.rules)
+      configuration += r.id + "=" + std::string(name(r.severity)) + "\n";
+    for (const auto &h : set.options.allowedHosts)
+      configuration += "host " + h + "\n";
+    for (const auto &k : set.options.credentialKeywords)
+      configuration += "keyword " + k + "\n";
+    cache = std::make_unique<ResultCache>(options.cacheDir, configuration);
+  }
+  auto commandOf = [&](const std::string &file) {
+    std::vector<std::string> out;
+    for (const auto &c : database->getCompileCommands(file)) {
+      out.push_back(c.Directory);
+      for (const auto &a : adjuster(c.CommandLine, file))
+        out.push_back(a);
+    }
+    return out;
+  };
+
+  // Test hook: TWELVE_FAULT_INJECTION=crash:NAME or hang:NAME makes the worker
+  // analyzing a file whose path contains NAME crash or hang, so that tests can
+  // show a crash or a time-out costs one file, not the scan.
+  std::string fault = std::getenv("TWELVE_FAULT_INJECTION") ? std::getenv("TWELVE_FAULT_INJECTION") : "";
+
+  auto runAll = [&](const std::vector<std::string> &all) {
+    std::vector<std::string> files;
+    for (const auto &f : all)
+      if (inShard(f))
+        files.push_back(f);
     std::vector<UnitResult> results(files.size());
-    std::atomic<size_t> next{0};
-    std::mutex logMutex;
-    auto worker = [&] {
-      for (size_t i; (i = next++) < files.size();) {
-        if (looksBinary(files[i])) {
-          results[i].firstError = "is a binary file, not C or C++ source";
+    std::vector<std::vector<std::string>> commands(files.size());
+    std::vector<size_t> pending;
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (looksBinary(files[i])) {
+        results[i].firstError = "is a binary file, not C or C++ source";
+        continue;
+      }
+      if (cache) {
+        commands[i] = commandOf(files[i]);
+        if (auto hit = cache->load(files[i], commands[i])) {
+          results[i] = std::move(*hit);
           continue;
         }
-        if (options.verbose) {
-          std::lock_guard<std::mutex> lock(logMutex);
-          log("[" + std::to_string(i + 1) + "/" + std::to_string(files.size()) + "] " +
-              relativeTo(files[i], root));
-        }
-        results[i] = runUnit({files[i], database.get()}, set, adjuster);
       }
-    };
-    std::vector<std::thread> pool;
-    unsigned n = std::min<size_t>(jobs, files.size());
-    for (unsigned t = 1; t < n; ++t)
-      pool.emplace_back(worker);
-    worker();
-    for (auto &t : pool)
-      t.join();
+      pending.push_back(i);
+    }
+    auto outcomes = runInWorkers(
+        pending.size(), jobs, options.fileTimeout,
+        [&](size_t job) {
+          const auto &file = files[pending[job]];
+          if (fault.rfind("crash:", 0) == 0 && file.find(fault.substr(6)) != std::string::npos)
+            std::abort();
+          if (fault.rfind("hang:", 0) == 0 && file.find(fault.substr(5)) != std::string::npos)
+            for (;;)
+              ::pause();
+          return encode(runUnit({file, database.get()}, set, adjuster));
+        },
+        [&](size_t job) {
+          if (options.verbose)
+            log("[" + std::to_string(pending[job] + 1) + "/" + std::to_string(files.size()) + "] " +
+                relativeTo(files[pending[job]], root));
+        });
+    for (size_t j = 0; j < pending.size(); ++j) {
+      size_t i = pending[j];
+      auto &outcome = outcomes[j];
+      std::optional<UnitResult> unit;
+      if (outcome.kind == JobOutcome::Kind::Done)
+        unit = decode(outcome.bytes);
+      if (!unit) {
+        results[i].started = false;
+        results[i].firstError = outcome.detail.empty() ? "the analysis returned no result" : outcome.detail;
+        continue;
+      }
+      results[i] = std::move(*unit);
+      if (cache)
+        cache->store(files[i], commands[i], results[i]);
+    }
     for (size_t i = 0; i < files.size(); ++i) {
       account(result, files[i], results[i], root, options);
       included.insert(results[i].includedFiles.begin(), results[i].includedFiles.end());
@@ -357,6 +424,9 @@ ScanResult scan(const ScanOptions &options) {
          options.reportUnusedSuppressions ? &seenFiles : nullptr);
   std::sort(result.errors.begin(), result.errors.end(),
             [](const AnalysisError &a, const AnalysisError &b) { return a.file < b.file; });
+  if (cache && cache->hits())
+    log("cache: " + std::to_string(cache->hits()) + " unit(s) unchanged, results reused from " +
+        options.cacheDir);
   result.stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;

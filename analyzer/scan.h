@@ -42,6 +42,14 @@ struct ScanOptions {
   /// When set (--changed-since), report only findings in these files (absolute
   /// paths) and in the translation units that include one of them.
   std::optional<std::set<std::string>> changedFiles;
+  /// Per translation unit: a unit running longer is stopped and reported as an
+  /// analysis error (0: no limit).
+  double fileTimeout = 300;
+  /// Where results are cached per translation unit; empty: no cache.
+  std::string cacheDir;
+  /// Analyze only the units whose path hashes into shard `shardIndex` (0-based)
+  /// of `shardCount`; results of all shards merged equal an unsharded scan.
+  unsigned shardIndex = 0, shardCount = 1;
 };
 
 /// Scans the files of `options`. Throws InputError for bad input; files that

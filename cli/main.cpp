@@ -1,5 +1,6 @@
 // twelve: 12-factor compliance linter and runtime checker for C and C++ services.
 #include "cli/exit_codes.h"
+#include "cli/probe_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
 
@@ -75,6 +76,23 @@ int main(int argc, char **argv) {
                     "List NOLINT comments naming twelve rules that silence nothing (exit 1 if any)");
   scanCmd->add_option("--changed-since", scan.changedSince,
                       "Report only findings in files changed since this git revision (for pull requests)");
+  scanCmd->add_flag("--no-cache", scan.noCache, "Do not reuse or store per-file results");
+  scanCmd->add_option("--cache-dir", scan.cacheDir,
+                      "Result cache folder (default: $TWELVE_CACHE_DIR, $XDG_CACHE_HOME/twelve, ~/.cache/twelve)")
+      ->envname("TWELVE_CACHE_DIR");
+  scanCmd->add_option("--file-timeout", scan.fileTimeout,
+                      "Seconds one translation unit may take before it is stopped and reported (0: no limit; default 300)");
+  scanCmd->add_option("--shard", scan.shard,
+                      "Analyze part K of N (e.g. 2/4) for CI matrices; combine with 'twelve merge'")
+      ->envname("TWELVE_SHARD");
+
+  MergeFlags merge;
+  auto *mergeCmd = app.add_subcommand("merge", "Combine JSON results of sharded scans: twelve merge a.json b.json");
+  mergeCmd->add_option("inputs", merge.inputs, "JSON results of 'twelve scan --format json'")->required();
+  mergeCmd->add_option("--format", merge.format, "Output format: text (default) or json");
+  mergeCmd->add_option("-o,--output", merge.output, "Write the merged report to this file (atomically)");
+  mergeCmd->add_option("--fail-on", merge.failOn, "Exit 1 on findings at or above: error, warning (default), note, never");
+  mergeCmd->add_option("--color", merge.color, "Colour: auto (default), always, never");
 
   // `twelve config --dump [PATH]`: the effective configuration a scan of PATH would use.
   bool dump = false;
@@ -83,6 +101,27 @@ int main(int argc, char **argv) {
       ->required();
   configCmd->add_option("paths", scan.paths, "The path a scan would start from (default: .)");
   configCmd->add_option("--config", scan.config, "Configuration file")->envname("TWELVE_CONFIG");
+
+  // `twelve probe`: run (or attach to) a service and measure factors VI, VII, VIII, IX and XI.
+  ProbeFlags probe;
+  auto *probeCmd = app.add_subcommand("probe", "Run a service and measure it: twelve probe [options] -- COMMAND [ARGS...]");
+  probeCmd->add_option("command", probe.command, "The service to launch, after --; {port} in ARGS becomes the port");
+  probeCmd->add_option("--pid", probe.pid, "Attach to this running process instead (no signals are sent)");
+  probeCmd->add_option("--port", probe.port, "Port to give the service (default: a free port)");
+  probeCmd->add_option("--port-env", probe.portEnv, "Environment variable that carries the port (default PORT)");
+  probeCmd->add_option("--startup-timeout", probe.startupTimeout, "Seconds to wait for the port (default 60, as Heroku)");
+  probeCmd->add_option("--startup-budget", probe.startupBudget, "Seconds a start may take to pass (default 10)");
+  probeCmd->add_option("--grace", probe.grace, "Seconds between SIGTERM and SIGKILL (default 30, as Kubernetes)");
+  probeCmd->add_option("--http", probe.http, "Also GET this path once listening; a 5xx or no answer fails");
+  probeCmd->add_option("--cwd", probe.cwd, "Working directory of the service");
+  probeCmd->add_option("--env", probe.env, "Extra environment variable KEY=VALUE (repeatable)")->allow_extra_args(false);
+  probeCmd->add_flag("--verbose", probe.verbose, "Pass the service's output through to stderr, live; list evidence");
+  probeCmd->add_flag("--no-trace", probe.noTrace, "Sample /proc instead of tracing syscalls (for benchmarks)");
+  probeCmd->add_option("--observe", probe.observe, "Seconds to keep the service running before SIGTERM (e.g. under load)");
+  probeCmd->add_option("--format", probe.format, "Output format: text (default) or json");
+  probeCmd->add_option("-o,--output", probe.output, "Write the report to this file (atomically)");
+  probeCmd->add_option("--fail-on", probe.failOn, "Exit 1 on: error (a failed check, default), warning, never");
+  probeCmd->add_option("--color", probe.color, "Colour: auto (default), always, never");
 
   RulesFlags rules;
   auto *rulesCmd = app.add_subcommand("rules", "List the rules, or explain one: twelve rules RULE-ID");
@@ -114,9 +153,13 @@ int main(int argc, char **argv) {
     scan.failOn = failOn;
   if (scanCmd->parsed())
     return runScan(scan);
+  if (probeCmd->parsed())
+    return runProbe(probe);
   if (rulesCmd->parsed())
     return runRules(rules);
   if (configCmd->parsed())
     return dumpConfig(scan);
+  if (mergeCmd->parsed())
+    return runMerge(merge);
   return UsageError;
 }

@@ -1,5 +1,6 @@
 #include "cli/scan_command.h"
 
+#include "analyzer/cache.h"
 #include "analyzer/scan.h"
 #include "cli/config.h"
 #include "cli/exit_codes.h"
@@ -13,6 +14,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -95,6 +97,20 @@ ResolvedScan resolve(const ScanFlags &flags) {
   o.extraArgs = flags.extraArgs;
   o.verbose = flags.verbose;
   o.reportUnusedSuppressions = flags.reportUnusedSuppressions;
+  o.fileTimeout = flags.fileTimeout;
+  if (flags.fileTimeout < 0)
+    throw ConfigError("--file-timeout must be 0 (no limit) or more seconds");
+  if (!flags.noCache)
+    o.cacheDir = flags.cacheDir.empty() ? analyzer::ResultCache::defaultDir() : flags.cacheDir;
+  if (!flags.shard.empty()) {
+    unsigned k = 0, n = 0;
+    char slash = 0, extra = 0;
+    if (std::sscanf(flags.shard.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' ||
+        n == 0 || k == 0 || k > n)
+      throw ConfigError("--shard " + flags.shard + ": expected K/N with 1 <= K <= N, e.g. 2/4");
+    o.shardIndex = k - 1;
+    o.shardCount = n;
+  }
   o.checkOptions.allowedHosts = r.file.allowedHosts;
   o.checkOptions.credentialKeywords = r.file.credentialKeywords;
   RuleSelection selection(r.checks.value, catalog);
@@ -243,6 +259,100 @@ int runScan(const ScanFlags &flags) {
       if (f.severity >= threshold)
         return Findings;
   }
+  return Success;
+}
+
+namespace {
+
+/// Writes a rendered report to stdout or, atomically, to a file.
+int emit(const std::string &rendered, const std::string &output) {
+  if (output.empty()) {
+    std::cout << rendered << std::flush;
+    return Success;
+  }
+  try {
+    writeFileAtomically(output, rendered);
+  } catch (const std::exception &e) {
+    spdlog::error("{}", e.what());
+    return UsageError;
+  }
+  return Success;
+}
+
+} // namespace
+
+int runMerge(const MergeFlags &flags) {
+  const auto &catalog = rules::catalog();
+  if (flags.inputs.empty()) {
+    spdlog::error("merge: give the JSON results to merge");
+    return UsageError;
+  }
+  if (flags.format != "text" && flags.format != "json") {
+    spdlog::error("--format {}: expected text or json", flags.format);
+    return UsageError;
+  }
+  if (flags.failOn != "never" && !parseSeverity(flags.failOn)) {
+    spdlog::error("--fail-on {}: expected error, warning, note or never", flags.failOn);
+    return UsageError;
+  }
+  ScanResult merged;
+  for (const auto &path : flags.inputs) {
+    std::ifstream in(path);
+    if (!in) {
+      spdlog::error("{}: no such file", path);
+      return UsageError;
+    }
+    ScanResult part;
+    try {
+      part = report::readScanJson(in, path);
+    } catch (const std::exception &e) {
+      spdlog::error("{}", e.what());
+      return UsageError;
+    }
+    if (merged.root.empty())
+      merged.root = part.root;
+    else if (part.root != merged.root) {
+      spdlog::error("{}: scanned {}, but {} scanned {}: results of different roots cannot be merged",
+                    path, part.root, flags.inputs.front(), merged.root);
+      return UsageError;
+    }
+    for (auto &f : part.findings)
+      merged.findings.push_back(std::move(f));
+    for (auto &e : part.errors)
+      merged.errors.push_back(std::move(e));
+    merged.stats.filesFull += part.stats.filesFull;
+    merged.stats.filesReduced += part.stats.filesReduced;
+    merged.stats.filesFailed += part.stats.filesFailed;
+    merged.stats.suppressed += part.stats.suppressed;
+    merged.stats.seconds = std::max(merged.stats.seconds, part.stats.seconds);
+  }
+  // A header finding can come from units of several shards: keep it once.
+  std::sort(merged.findings.begin(), merged.findings.end(), findingLess);
+  merged.findings.erase(std::unique(merged.findings.begin(), merged.findings.end(),
+                                    [](const Finding &a, const Finding &b) {
+                                      return a.file == b.file && a.line == b.line &&
+                                             a.column == b.column && a.rule == b.rule;
+                                    }),
+                        merged.findings.end());
+  std::sort(merged.errors.begin(), merged.errors.end(),
+            [](const AnalysisError &a, const AnalysisError &b) { return a.file < b.file; });
+
+  std::ostringstream rendered;
+  if (flags.format == "json") {
+    report::writeScanJson(rendered, merged, catalog, {"twelve", TWELVE_VERSION});
+  } else {
+    report::TextOptions text;
+    text.color = flags.output.empty() && useColor(flags.color);
+    report::writeScanText(rendered, merged, catalog, text);
+  }
+  if (int code = emit(rendered.str(), flags.output))
+    return code;
+  if (!merged.errors.empty())
+    return Incomplete;
+  if (flags.failOn != "never")
+    for (const auto &f : merged.findings)
+      if (f.severity >= *parseSeverity(flags.failOn))
+        return Findings;
   return Success;
 }
 

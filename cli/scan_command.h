@@ -30,7 +30,23 @@ struct ScanFlags {
   std::string writeBaseline; // write the findings as a baseline file
   bool reportUnusedSuppressions = false;
   std::string changedSince; // a git revision: report only findings in files changed since
+  bool noCache = false;
+  std::string cacheDir;     // default: $TWELVE_CACHE_DIR, $XDG_CACHE_HOME/twelve, ~/.cache/twelve
+  double fileTimeout = 300; // seconds per translation unit; 0: no limit
+  std::string shard;        // "K/N": analyze the K-th of N deterministic parts
 };
+
+/// The flags of `twelve merge`.
+struct MergeFlags {
+  std::vector<std::string> inputs; // JSON results of `twelve scan --format json`
+  std::string format = "text";
+  std::string output;
+  std::string failOn = "warning";
+  std::string color = "auto";
+};
+
+/// Merges sharded scan results into one, as if one scan had run.
+int runMerge(const MergeFlags &flags);
 
 /// Runs the scan and returns the process exit code.
 int runScan(const ScanFlags &flags);

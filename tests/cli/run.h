@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -16,6 +17,22 @@ struct Run {
   std::string err;
 };
 
+/// A result cache private to this test process, removed when it ends, so that
+/// every test analyzes for real and none writes to the user's cache.
+inline const std::string &testCacheDir() {
+  struct Dir {
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("twelve-test-cache-" + std::to_string(::getpid())))
+                           .string();
+    ~Dir() {
+      std::error_code ec;
+      std::filesystem::remove_all(path, ec);
+    }
+  };
+  static Dir dir;
+  return dir.path;
+}
+
 /// Runs `TWELVE_BINARY args` through the shell in `cwd` (default: the source
 /// tree), with `env` ("NAME=value ...") added to its environment.
 inline Run twelve(const std::string &args, const std::string &cwd = TWELVE_SOURCE_DIR,
@@ -23,7 +40,8 @@ inline Run twelve(const std::string &args, const std::string &cwd = TWELVE_SOURC
   static int counter = 0;
   std::string errFile = "/tmp/twelve-test-err-" + std::to_string(::getpid()) + "-" +
                         std::to_string(counter++);
-  std::string cmd = "cd '" + cwd + "' && " + env + " '" TWELVE_BINARY "' " + args + " 2>'" + errFile + "'";
+  std::string cmd = "cd '" + cwd + "' && TWELVE_CACHE_DIR='" + testCacheDir() + "' " + env +
+                    " '" TWELVE_BINARY "' " + args + " 2>'" + errFile + "'";
   Run r;
   FILE *p = ::popen(cmd.c_str(), "r");
   if (!p)

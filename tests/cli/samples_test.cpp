@@ -27,10 +27,16 @@ std::set<Key> markers(const fs::path &root) {
     unsigned line = 0;
     for (std::string text; std::getline(in, text);) {
       ++line;
+      // `// expect: a, b` in C++ and `/* expect: a, b */` in C.
       auto pos = text.find("// expect:");
       if (pos == std::string::npos)
+        pos = text.find("/* expect:");
+      if (pos == std::string::npos)
         continue;
-      std::istringstream ids(text.substr(pos + 10));
+      auto list = text.substr(pos + 10);
+      if (auto close = list.find("*/"); close != std::string::npos)
+        list.resize(close);
+      std::istringstream ids(list);
       for (std::string id; std::getline(ids, id, ',');) {
         auto b = id.find_first_not_of(" \t");
         auto e = id.find_last_not_of(" \t");

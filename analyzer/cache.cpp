@@ -1,0 +1,155 @@
+#include "analyzer/cache.h"
+
+#include "analyzer/unit_codec.h"
+#include "core/fingerprint.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace twelve::analyzer {
+
+namespace {
+
+std::optional<std::string> slurp(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+} // namespace
+
+std::string toolIdentity() {
+  static const std::string identity = [] {
+    auto exe = slurp("/proc/self/exe");
+    return exe ? hashHex(*exe) : std::string("unknown");
+  }();
+  return identity;
+}
+
+std::string ResultCache::defaultDir() {
+  if (const char *d = std::getenv("TWELVE_CACHE_DIR"); d && *d)
+    return d;
+  if (const char *x = std::getenv("XDG_CACHE_HOME"); x && *x)
+    return std::string(x) + "/twelve";
+  if (const char *h = std::getenv("HOME"); h && *h)
+    return std::string(h) + "/.cache/twelve";
+  return "/tmp/twelve-cache";
+}
+
+ResultCache::ResultCache(std::string dir, std::string configuration)
+    : dir_(std::move(dir)), configuration_(std::move(configuration)) {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+}
+
+std::string ResultCache::keyOf(const std::string &file, const std::vector<std::string> &command) const {
+  std::string key = configuration_ + "\n" + file + "\n";
+  for (const auto &a : command)
+    key += a + "\n";
+  return hashHex(key);
+}
+
+const std::string &ResultCache::contentHash(const std::string &path) {
+  auto it = hashes_.find(path);
+  if (it != hashes_.end())
+    return it->second;
+  auto text = slurp(path);
+  return hashes_[path] = text ? hashHex(*text) : std::string();
+}
+
+// Entry layout: "twelve-cache 1\n", N, then N lines "hash path", then M lines
+// of missing includes "dir\tname" checked for absence, then the encoded unit.
+std::optional<UnitResult> ResultCache::load(const std::string &file,
+                                            const std::vector<std::string> &command) {
+  auto text = slurp(dir_ + "/" + keyOf(file, command));
+  if (!text)
+    return std::nullopt;
+  std::istringstream in(*text);
+  std::string magic;
+  size_t files = 0, missing = 0;
+  if (!std::getline(in, magic) || magic != "twelve-cache 1" || !(in >> files))
+    return std::nullopt;
+  in.ignore(1);
+  for (size_t i = 0; i < files; ++i) {
+    std::string line;
+    if (!std::getline(in, line) || line.size() < 18)
+      return std::nullopt;
+    if (contentHash(line.substr(17)) != line.substr(0, 16))
+      return std::nullopt;
+  }
+  if (!(in >> missing))
+    return std::nullopt;
+  in.ignore(1);
+  for (size_t i = 0; i < missing; ++i) {
+    std::string line;
+    if (!std::getline(in, line))
+      return std::nullopt;
+    std::error_code ec;
+    if (fs::exists(line, ec))
+      return std::nullopt; // a header that was missing is there now
+  }
+  auto rest = text->substr(static_cast<size_t>(in.tellg()));
+  auto unit = decode(rest);
+  if (unit)
+    ++hits_;
+  return unit;
+}
+
+void ResultCache::store(const std::string &file, const std::vector<std::string> &command,
+                        const UnitResult &unit) {
+  if (!unit.started)
+    return; // failures are retried, never cached
+  std::string out = "twelve-cache 1\n";
+  std::vector<std::string> deps(unit.includedFiles.begin(), unit.includedFiles.end());
+  deps.push_back(file);
+  out += std::to_string(deps.size()) + "\n";
+  for (const auto &d : deps) {
+    const auto &h = contentHash(d);
+    if (h.empty())
+      return;
+    out += h + " " + d + "\n";
+  }
+  // A missing include is looked for again, next to the file and in every -I
+  // folder of the command: if it appears, the entry is stale.
+  std::vector<std::string> dirs{fs::path(file).parent_path().string()};
+  for (size_t i = 0; i < command.size(); ++i) {
+    const auto &a = command[i];
+    if (a.rfind("-I", 0) == 0 && a.size() > 2)
+      dirs.push_back(a.substr(2));
+    else if ((a == "-I" || a == "-isystem" || a == "-iquote") && i + 1 < command.size())
+      dirs.push_back(command[i + 1]);
+  }
+  std::vector<std::string> probes;
+  for (const auto &m : unit.missingIncludes) {
+    auto name = m.size() > 2 ? m.substr(1, m.size() - 2) : m;
+    for (const auto &d : dirs)
+      probes.push_back(d + "/" + name);
+  }
+  out += std::to_string(probes.size()) + "\n";
+  for (const auto &p : probes)
+    out += p + "\n";
+  out += encode(unit);
+
+  auto path = dir_ + "/" + keyOf(file, command);
+  auto tmp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
+    if (!o)
+      return; // a cache that cannot be written is only slower
+    o << out;
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec)
+    fs::remove(tmp, ec);
+}
+
+} // namespace twelve::analyzer

@@ -1,0 +1,49 @@
+// The per-translation-unit result cache: a warm re-scan of unchanged code
+// costs reading and hashing files, not parsing them.
+#pragma once
+
+#include "analyzer/action.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace twelve::analyzer {
+
+/// A directory of cache entries, one per translation unit and configuration.
+/// An entry holds the unit's result and the content hash of every file the
+/// unit read; it is used only when all of them are unchanged and none of the
+/// includes that were missing has appeared. Entries are written atomically, so
+/// concurrent scans (CI jobs sharing a cache) never read half an entry.
+class ResultCache {
+public:
+  /// `configuration` is everything besides the sources that can change the
+  /// results: tool identity, enabled rules and severities, options.
+  ResultCache(std::string dir, std::string configuration);
+
+  /// The cached result of `file` compiled with `command`, if still valid.
+  std::optional<UnitResult> load(const std::string &file, const std::vector<std::string> &command);
+  void store(const std::string &file, const std::vector<std::string> &command, const UnitResult &unit);
+
+  unsigned hits() const { return hits_; }
+
+  /// The default cache directory: $TWELVE_CACHE_DIR, else $XDG_CACHE_HOME/twelve,
+  /// else ~/.cache/twelve.
+  static std::string defaultDir();
+
+private:
+  std::string keyOf(const std::string &file, const std::vector<std::string> &command) const;
+  /// Content hash of a file, memoized for this run ("" if unreadable).
+  const std::string &contentHash(const std::string &path);
+
+  std::string dir_;
+  std::string configuration_;
+  std::map<std::string, std::string> hashes_;
+  unsigned hits_ = 0;
+};
+
+/// A string that identifies this build of twelve: a hash of its executable.
+std::string toolIdentity();
+
+} // namespace twelve::analyzer

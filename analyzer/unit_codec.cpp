@@ -1,0 +1,122 @@
+#include "analyzer/unit_codec.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace twelve::analyzer {
+
+namespace {
+
+// Length-prefixed fields; a format version first so old cache files are ignored.
+constexpr std::uint32_t kVersion = 1;
+
+class Writer {
+public:
+  void u32(std::uint32_t v) { out_.append(reinterpret_cast<const char *>(&v), sizeof v); }
+  void str(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_.append(s);
+  }
+  std::string take() { return std::move(out_); }
+
+private:
+  std::string out_;
+};
+
+class Reader {
+public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool u32(std::uint32_t &v) {
+    if (in_.size() < sizeof v)
+      return false;
+    std::memcpy(&v, in_.data(), sizeof v);
+    in_.remove_prefix(sizeof v);
+    return true;
+  }
+  bool str(std::string &s) {
+    std::uint32_t n;
+    if (!u32(n) || in_.size() < n)
+      return false;
+    s.assign(in_.data(), n);
+    in_.remove_prefix(n);
+    return true;
+  }
+  bool done() const { return in_.empty(); }
+
+private:
+  std::string_view in_;
+};
+
+} // namespace
+
+std::string encode(const UnitResult &unit) {
+  Writer w;
+  w.u32(kVersion);
+  w.u32(unit.started ? 1 : 0);
+  w.u32(unit.errors);
+  w.str(unit.firstError);
+  w.u32(static_cast<std::uint32_t>(unit.missingIncludes.size()));
+  for (const auto &m : unit.missingIncludes)
+    w.str(m);
+  w.u32(static_cast<std::uint32_t>(unit.includedFiles.size()));
+  for (const auto &f : unit.includedFiles)
+    w.str(f);
+  w.u32(static_cast<std::uint32_t>(unit.findings.size()));
+  for (const auto &f : unit.findings) {
+    w.str(f.rule);
+    w.u32(static_cast<std::uint32_t>(number(f.factor)));
+    w.u32(static_cast<std::uint32_t>(f.severity));
+    w.str(f.file);
+    w.u32(f.line);
+    w.u32(f.column);
+    w.str(f.message);
+    w.str(f.sourceLine);
+  }
+  return w.take();
+}
+
+std::optional<UnitResult> decode(std::string_view bytes) {
+  Reader r(bytes);
+  UnitResult u;
+  std::uint32_t version, started, n;
+  if (!r.u32(version) || version != kVersion || !r.u32(started) || !r.u32(u.errors) ||
+      !r.str(u.firstError))
+    return std::nullopt;
+  u.started = started != 0;
+  if (!r.u32(n))
+    return std::nullopt;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string s;
+    if (!r.str(s))
+      return std::nullopt;
+    u.missingIncludes.push_back(std::move(s));
+  }
+  if (!r.u32(n))
+    return std::nullopt;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string s;
+    if (!r.str(s))
+      return std::nullopt;
+    u.includedFiles.insert(std::move(s));
+  }
+  if (!r.u32(n))
+    return std::nullopt;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    Finding f;
+    std::uint32_t factor, severity;
+    if (!r.str(f.rule) || !r.u32(factor) || !r.u32(severity) || !r.str(f.file) || !r.u32(f.line) ||
+        !r.u32(f.column) || !r.str(f.message) || !r.str(f.sourceLine))
+      return std::nullopt;
+    auto fac = factorFromNumber(static_cast<int>(factor));
+    if (!fac || severity > 2)
+      return std::nullopt;
+    f.factor = *fac;
+    f.severity = static_cast<Severity>(severity);
+    u.findings.push_back(std::move(f));
+  }
+  if (!r.done())
+    return std::nullopt;
+  return u;
+}
+
+} // namespace twelve::analyzer

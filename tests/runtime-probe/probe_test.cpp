@@ -1,0 +1,244 @@
+// End to end: the probe against each sample server, run as a real child process.
+#include "runtime-probe/probe.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <dirent.h>
+#include <filesystem>
+#include <map>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace twelve;
+using twelve::probe::ProbeOptions;
+
+namespace {
+
+constexpr ProbeStatus P = ProbeStatus::Pass, W = ProbeStatus::Warn, F = ProbeStatus::Fail,
+                      S = ProbeStatus::Skip;
+
+/// A fresh working folder outside /tmp, so that local writes count as local.
+std::string workDir(const std::string &name) {
+  auto dir = std::filesystem::path(PROBE_WORK_DIR) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+ProbeOptions options(const std::string &binary, const std::string &name) {
+  ProbeOptions o;
+  o.command = {binary};
+  o.cwd = workDir(name);
+  o.startupTimeout = 3;
+  o.startupBudget = 1;
+  o.grace = 2;
+  return o;
+}
+
+/// Pids whose executable is `binary`: none may survive the probe.
+std::vector<int> running(const std::string &binary) {
+  std::vector<int> out;
+  auto target = std::filesystem::canonical(binary).string();
+  if (DIR *d = opendir("/proc")) {
+    while (auto *e = readdir(d)) {
+      int pid = std::atoi(e->d_name);
+      if (pid <= 0)
+        continue;
+      char buf[4096];
+      auto link = "/proc/" + std::to_string(pid) + "/exe";
+      ssize_t n = readlink(link.c_str(), buf, sizeof buf - 1);
+      if (n > 0 && std::string(buf, static_cast<size_t>(n)) == target)
+        out.push_back(pid);
+    }
+    closedir(d);
+  }
+  return out;
+}
+
+std::string describe(const ProbeResult &r) {
+  std::string s = "error: " + r.error + "\n";
+  for (auto &c : r.checks) {
+    s += std::string(name(c.status)) + " " + c.id + ": " + c.message + "\n";
+    for (auto &[k, v] : c.evidence)
+      s += "    " + k + "=" + v + "\n";
+  }
+  return s;
+}
+
+/// Runs the probe and compares every check's status, in report order.
+ProbeResult expectStatuses(ProbeOptions o, std::vector<ProbeStatus> expected) {
+  auto binary = o.command[0];
+  auto r = probe::run(o);
+  std::vector<ProbeStatus> got;
+  for (auto &c : r.checks)
+    got.push_back(c.status);
+  EXPECT_EQ(got, expected) << describe(r);
+  EXPECT_EQ(r.checks.size(), probe::checkIds().size());
+  for (size_t i = 0; i < r.checks.size() && i < probe::checkIds().size(); ++i) {
+    EXPECT_EQ(r.checks[i].id, probe::checkIds()[i]);
+    EXPECT_FALSE(r.checks[i].message.empty()) << r.checks[i].id;
+  }
+  EXPECT_TRUE(running(binary).empty()) << "a process of " << binary << " survived the probe";
+  return r;
+}
+
+std::string evidence(const ProbeResult &r, const std::string &id, const std::string &key) {
+  for (auto &c : r.checks)
+    if (c.id == id)
+      for (auto &[k, v] : c.evidence)
+        if (k == key)
+          return v;
+  return {};
+}
+
+} // namespace
+
+TEST(ProbeSamples, CompliantPassesEverything) {
+  auto r = expectStatuses(options(SAMPLE_compliant, "compliant"), {P, P, P, P, P, P, P, P});
+  EXPECT_FALSE(r.reducedPrecision);
+  EXPECT_TRUE(r.error.empty());
+  EXPECT_NE(evidence(r, "disposability/graceful-shutdown", "exit_ms"), "");
+}
+
+TEST(ProbeSamples, HardcodedPortFailsPortBindingAndListsTheOtherPort) {
+  auto r =
+      expectStatuses(options(SAMPLE_hardcoded_port, "hardcoded_port"), {F, F, P, S, P, P, P, P});
+  EXPECT_NE(evidence(r, "port-binding/listens-on-port", "other_ports").find("18089"),
+            std::string::npos)
+      << describe(r);
+}
+
+TEST(ProbeSamples, SlowStartFailsTheStartupBudget) {
+  expectStatuses(options(SAMPLE_slow_start, "slow_start"), {P, F, P, P, P, P, P, P});
+}
+
+TEST(ProbeSamples, IgnoringSigtermFailsGracefulShutdown) {
+  auto r =
+      expectStatuses(options(SAMPLE_ignores_sigterm, "ignores_sigterm"), {P, P, F, P, P, P, P, P});
+  EXPECT_EQ(evidence(r, "disposability/graceful-shutdown", "exit"), "SIGKILL");
+}
+
+TEST(ProbeSamples, StaleLockFileFailsCrashRestartAndLocalWrites) {
+  auto r = expectStatuses(options(SAMPLE_stale_lock, "stale_lock"), {P, P, P, F, P, P, F, P});
+  EXPECT_NE(evidence(r, "processes/no-local-writes", "operations").find("service.lock"),
+            std::string::npos);
+}
+
+TEST(ProbeSamples, AppLogFailsLogChecks) {
+  auto r = expectStatuses(options(SAMPLE_app_log, "app_log"), {P, P, P, P, W, F, F, P});
+  EXPECT_NE(evidence(r, "logs/no-log-files", "files").find("app.log"), std::string::npos);
+}
+
+TEST(ProbeSamples, PidFileFailsForegroundAndLocalWrites) {
+  expectStatuses(options(SAMPLE_pid_file, "pid_file"), {P, P, P, P, P, P, F, F});
+}
+
+TEST(ProbeSamples, DaemonFailsForegroundAndStdoutAndLeavesNothingBehind) {
+  expectStatuses(options(SAMPLE_daemonize, "daemonize"), {P, P, P, P, F, P, P, F});
+}
+
+TEST(ProbeSamples, DaemonLeavesNothingBehindWithoutTracingEither) {
+  auto o = options(SAMPLE_daemonize, "daemonize_untraced");
+  o.trace = false;
+  auto r = probe::run(o);
+  EXPECT_TRUE(r.reducedPrecision);
+  EXPECT_TRUE(running(SAMPLE_daemonize).empty()) << describe(r);
+}
+
+TEST(ProbeSamples, SilentServerWarnsOnStdout) {
+  expectStatuses(options(SAMPLE_silent, "silent"), {P, P, P, P, W, P, P, P});
+}
+
+TEST(ProbeSamples, LoopbackOnlyWarnsOnPortBinding) {
+  expectStatuses(options(SAMPLE_loopback_only, "loopback_only"), {W, P, P, P, P, P, P, P});
+}
+
+TEST(ProbeSamples, DataWrittenOnShutdownFailsLocalWrites) {
+  auto r = expectStatuses(options(SAMPLE_data_on_shutdown, "data_on_shutdown"),
+                          {P, P, P, P, P, P, F, P});
+  EXPECT_NE(evidence(r, "processes/no-local-writes", "operations").find("data.db"),
+            std::string::npos);
+}
+
+TEST(ProbeSamples, HttpCheckGetsAnAnswer) {
+  auto o = options(SAMPLE_compliant, "compliant_http");
+  o.httpPath = "/health";
+  auto r = probe::run(o);
+  EXPECT_EQ(r.checks.at(0).status, ProbeStatus::Pass) << describe(r);
+  EXPECT_NE(evidence(r, "port-binding/listens-on-port", "http").find("200"), std::string::npos);
+}
+
+TEST(ProbeTargets, MissingCommandIsAnErrorNotAHang) {
+  auto o = options("/nonexistent/service", "missing");
+  auto r = probe::run(o);
+  EXPECT_NE(r.error.find("No such file"), std::string::npos) << describe(r);
+  EXPECT_LT(r.seconds, 2);
+}
+
+TEST(ProbeTargets, CommandThatExitsAtOnceIsAnError) {
+  ProbeOptions o = options("/bin/sh", "exits");
+  o.command = {"/bin/sh", "-c", "echo config missing >&2; exit 3"};
+  auto r = probe::run(o);
+  EXPECT_NE(r.error.find("exited 3"), std::string::npos) << describe(r);
+  EXPECT_NE(r.error.find("config missing"), std::string::npos) << describe(r);
+  EXPECT_LT(r.seconds, 2);
+}
+
+TEST(ProbeTargets, FloodingOutputNeitherHangsNorEatsMemory) {
+  ProbeOptions o = options("/usr/bin/yes", "flood");
+  o.command = {"/usr/bin/yes", "flood"};
+  o.startupTimeout = 1;
+  auto r = probe::run(o);
+  EXPECT_EQ(r.checks.at(0).status, ProbeStatus::Fail);
+  EXPECT_GT(std::stoull(evidence(r, "logs/stdout", "stdout_bytes")), 1000000u) << describe(r);
+  EXPECT_LT(r.seconds, 6);
+  EXPECT_TRUE(running("/usr/bin/yes").empty());
+}
+
+TEST(ProbeTargets, PortPlaceholderIsSubstitutedInArguments) {
+  ProbeOptions o = options("/bin/sh", "placeholder");
+  o.command = {"/bin/sh", "-c", "PORT={port} exec " SAMPLE_compliant};
+  auto r = probe::run(o);
+  EXPECT_EQ(r.checks.at(0).status, ProbeStatus::Pass) << describe(r);
+}
+
+TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
+  auto dir = workDir("attach");
+  int pid = fork();
+  if (pid == 0) {
+    chdir(dir.c_str());
+    setenv("PORT", "0", 1);
+    execl(SAMPLE_app_log, SAMPLE_app_log, nullptr);
+    _exit(127);
+  }
+  usleep(300 * 1000);
+  ProbeOptions o;
+  o.pid = pid;
+  auto r = probe::run(o);
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  ASSERT_EQ(r.checks.size(), 8u) << describe(r);
+  EXPECT_TRUE(r.reducedPrecision);
+  EXPECT_EQ(r.checks[1].status, ProbeStatus::Skip);
+  EXPECT_EQ(r.checks[2].status, ProbeStatus::Skip);
+  EXPECT_EQ(r.checks[3].status, ProbeStatus::Skip);
+  EXPECT_EQ(r.checks[5].status, ProbeStatus::Fail)
+      << describe(r); // holds app.log open for appending
+}
+
+TEST(ProbeTargets, InterruptStopsEveryProcessAndSaysSo) {
+  auto o = options(SAMPLE_daemonize, "interrupt");
+  o.observe = 30;
+  std::thread t([] {
+    usleep(500 * 1000);
+    kill(getpid(), SIGINT); // as Ctrl-C: the probe's handler is installed for the run
+  });
+  auto r = probe::run(o);
+  t.join();
+  EXPECT_NE(r.error.find("interrupted"), std::string::npos) << describe(r);
+  EXPECT_LT(r.seconds, 5);
+  EXPECT_TRUE(running(SAMPLE_daemonize).empty());
+}
