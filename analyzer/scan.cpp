@@ -227,6 +227,9 @@ ScanResult scan(const ScanOptions &options) {
   }
   std::string root = options.root.empty() ? commonRoot(paths) : normalize(options.root);
   result.root = root;
+  for (const auto &rule : options.rules)
+    result.rules.push_back(rule.id);
+  std::sort(result.rules.begin(), result.rules.end());
   std::string resourceDir = options.resourceDir.empty() ? defaultResourceDir() : options.resourceDir;
   if (!fs::exists(fs::path(resourceDir) / "include" / "stddef.h", ec))
     throw InputError("--resource-dir " + resourceDir +

@@ -4,6 +4,7 @@
 #include "analyzer/scan.h"
 #include "cli/config.h"
 #include "cli/exit_codes.h"
+#include "cli/formats.h"
 #include "cli/output.h"
 #include "core/rule_selection.h"
 #include "core/baseline.h"
@@ -52,6 +53,7 @@ struct ResolvedScan {
   FileConfig file;
   Setting<std::string> format, failOn, checks, buildDir;
   Setting<unsigned> jobs;
+  std::vector<OutputTarget> outputs;
 };
 
 /// Flags over environment (both in `flags`) over the file over defaults; throws
@@ -66,14 +68,22 @@ ResolvedScan resolve(const ScanFlags &flags) {
   if (!configPath.empty())
     r.file = loadConfigFile(configPath, catalog);
 
-  r.format = pick<std::string>(flags.format, r.file.format, "text", configPath);
+  std::vector<std::string> formats = flags.formats;
+  r.format = {"text", "default"};
+  if (!formats.empty()) {
+    r.format = {"", "command line or environment"};
+    for (const auto &f : formats)
+      r.format.value += (r.format.value.empty() ? "" : ",") + f;
+  } else if (r.file.format) {
+    formats.push_back(*r.file.format);
+    r.format = {*r.file.format, configPath};
+  }
   r.failOn = pick<std::string>(flags.failOn, r.file.failOn, "warning", configPath);
   r.checks = pick<std::string>(flags.checks, r.file.checks, "", configPath);
   r.buildDir = pick<std::string>(flags.buildDir, r.file.buildDir, "", configPath);
   r.jobs = pick<unsigned>(flags.jobs, r.file.jobs, 0, configPath);
 
-  if (r.format.value != "text" && r.format.value != "json")
-    throw ConfigError("--format " + r.format.value + ": expected text or json");
+  r.outputs = parseOutputs(formats, flags.output, reportFormats(), "text");
   if (r.failOn.value != "never" && !parseSeverity(r.failOn.value))
     throw ConfigError("--fail-on " + r.failOn.value + ": expected error, warning, note or never");
   if (flags.color != "auto" && flags.color != "always" && flags.color != "never")
@@ -167,6 +177,23 @@ std::set<std::string> changedFiles(const std::string &rev, const std::string &wh
 
 } // namespace
 
+ScanResult scanFor(const ScanFlags &flags) {
+  ResolvedScan resolved = resolve(flags);
+  resolved.options.log = [](std::string_view m) { spdlog::info("{}", m); };
+  return analyzer::scan(resolved.options);
+}
+
+int scanExitCode(const ScanResult &result, const std::string &failOn) {
+  // A partial result must not pass as a clean one.
+  if (!result.errors.empty())
+    return Incomplete;
+  if (failOn != "never")
+    for (const auto &f : result.findings)
+      if (f.severity >= *parseSeverity(failOn))
+        return Findings;
+  return Success;
+}
+
 int runScan(const ScanFlags &flags) {
   const auto &catalog = rules::catalog();
   ResolvedScan resolved;
@@ -227,24 +254,13 @@ int runScan(const ScanFlags &flags) {
   if (!flags.baseline.empty())
     applyBaseline(result, baseline);
 
-  std::ostringstream rendered;
-  if (resolved.format.value == "json") {
-    report::writeScanJson(rendered, result, catalog, {"twelve", TWELVE_VERSION});
-  } else {
-    report::TextOptions text;
-    text.color = flags.output.empty() && useColor(flags.color);
-    report::writeScanText(rendered, result, catalog, text);
-  }
-  if (flags.output.empty()) {
-    std::cout << rendered.str() << std::flush;
-  } else {
-    try {
-      writeFileAtomically(flags.output, rendered.str());
-    } catch (const std::exception &e) {
-      spdlog::error("{}", e.what());
-      return UsageError;
-    }
-  }
+  bool written = writeOutputs(resolved.outputs, [&](const OutputTarget &t) {
+    RenderOptions render;
+    render.color = t.path.empty() && useColor(flags.color);
+    return cli::render(t.format, &result, nullptr, catalog, render);
+  });
+  if (!written)
+    return UsageError;
 
   // A partial result must not pass as a clean one.
   if (!result.errors.empty())
@@ -262,33 +278,17 @@ int runScan(const ScanFlags &flags) {
   return Success;
 }
 
-namespace {
-
-/// Writes a rendered report to stdout or, atomically, to a file.
-int emit(const std::string &rendered, const std::string &output) {
-  if (output.empty()) {
-    std::cout << rendered << std::flush;
-    return Success;
-  }
-  try {
-    writeFileAtomically(output, rendered);
-  } catch (const std::exception &e) {
-    spdlog::error("{}", e.what());
-    return UsageError;
-  }
-  return Success;
-}
-
-} // namespace
-
 int runMerge(const MergeFlags &flags) {
   const auto &catalog = rules::catalog();
   if (flags.inputs.empty()) {
     spdlog::error("merge: give the JSON results to merge");
     return UsageError;
   }
-  if (flags.format != "text" && flags.format != "json") {
-    spdlog::error("--format {}: expected text or json", flags.format);
+  std::vector<OutputTarget> outputs;
+  try {
+    outputs = parseOutputs(flags.formats, flags.output, reportFormats(), "text");
+  } catch (const ConfigError &e) {
+    spdlog::error("{}", e.what());
     return UsageError;
   }
   if (flags.failOn != "never" && !parseSeverity(flags.failOn)) {
@@ -309,6 +309,9 @@ int runMerge(const MergeFlags &flags) {
       spdlog::error("{}", e.what());
       return UsageError;
     }
+    for (auto &rule : part.rules)
+      if (std::find(merged.rules.begin(), merged.rules.end(), rule) == merged.rules.end())
+        merged.rules.push_back(rule);
     if (merged.root.empty())
       merged.root = part.root;
     else if (part.root != merged.root) {
@@ -334,19 +337,16 @@ int runMerge(const MergeFlags &flags) {
                                              a.column == b.column && a.rule == b.rule;
                                     }),
                         merged.findings.end());
+  std::sort(merged.rules.begin(), merged.rules.end());
   std::sort(merged.errors.begin(), merged.errors.end(),
             [](const AnalysisError &a, const AnalysisError &b) { return a.file < b.file; });
 
-  std::ostringstream rendered;
-  if (flags.format == "json") {
-    report::writeScanJson(rendered, merged, catalog, {"twelve", TWELVE_VERSION});
-  } else {
-    report::TextOptions text;
-    text.color = flags.output.empty() && useColor(flags.color);
-    report::writeScanText(rendered, merged, catalog, text);
-  }
-  if (int code = emit(rendered.str(), flags.output))
-    return code;
+  if (!writeOutputs(outputs, [&](const OutputTarget &t) {
+        RenderOptions render;
+        render.color = t.path.empty() && useColor(flags.color);
+        return cli::render(t.format, &merged, nullptr, catalog, render);
+      }))
+    return UsageError;
   if (!merged.errors.empty())
     return Incomplete;
   if (flags.failOn != "never")

@@ -1,6 +1,8 @@
 // `twelve scan`: raw flags in, a validated configuration, a scan, a report, an exit code.
 #pragma once
 
+#include "core/finding.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,8 +16,8 @@ struct ScanFlags {
   std::vector<std::string> paths;
   std::optional<std::string> buildDir;
   std::optional<unsigned> jobs;
-  std::optional<std::string> format;
-  std::string output;
+  std::vector<std::string> formats; // NAME or NAME=FILE; empty: the file's, else text
+  std::string output;               // -o: the file of the format given without one
   std::optional<std::string> checks;
   std::optional<std::string> failOn;
   std::string config; // --config FILE; default: .twelve.yaml found upward from the first path
@@ -39,7 +41,7 @@ struct ScanFlags {
 /// The flags of `twelve merge`.
 struct MergeFlags {
   std::vector<std::string> inputs; // JSON results of `twelve scan --format json`
-  std::string format = "text";
+  std::vector<std::string> formats; // NAME or NAME=FILE; default text
   std::string output;
   std::string failOn = "warning";
   std::string color = "auto";
@@ -50,6 +52,13 @@ int runMerge(const MergeFlags &flags);
 
 /// Runs the scan and returns the process exit code.
 int runScan(const ScanFlags &flags);
+
+/// For `twelve audit`: the scan of `flags`, configured as `twelve scan` would be.
+/// Throws ConfigError for bad flags or configuration, std::runtime_error for bad input.
+ScanResult scanFor(const ScanFlags &flags);
+
+/// Exit code of a scan result under --fail-on (error, warning, note, never).
+int scanExitCode(const ScanResult &result, const std::string &failOn);
 
 /// `twelve config --dump`: prints the effective configuration for a scan of
 /// `flags.paths`, each value with where it came from.

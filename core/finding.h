@@ -61,6 +61,7 @@ struct BaselineComparison {
 /// Everything a scan produced, sorted by file, line, column and rule.
 struct ScanResult {
   std::string root; // absolute path the finding paths are relative to
+  std::vector<std::string> rules; // ids of the static rules the scan ran with, sorted
   std::vector<Finding> findings;
   std::vector<AnalysisError> errors;
   std::vector<UnusedSuppression> unusedSuppressions; // with --report-unused-suppressions

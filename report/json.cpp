@@ -14,6 +14,7 @@ void writeScanJson(std::ostream &out, const ScanResult &result, const RuleCatalo
   json doc;
   doc["tool"] = {{"name", tool.name}, {"version", tool.version}};
   doc["root"] = result.root;
+  doc["rules"] = result.rules;
   doc["findings"] = json::array();
   std::map<std::string, size_t> bySeverity{{"error", 0}, {"warning", 0}, {"note", 0}};
   std::map<std::string, size_t> byFactor;
@@ -77,6 +78,8 @@ ScanResult readScanJson(std::istream &in, const std::string &origin) {
   try {
     ScanResult r;
     r.root = doc.value("root", "");
+    if (doc.contains("rules"))
+      r.rules = doc.at("rules").get<std::vector<std::string>>();
     for (const auto &j : doc.at("findings")) {
       Finding f;
       f.rule = j.at("rule").get<std::string>();
