@@ -4,6 +4,7 @@
 #include "runtime-probe/proc.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
@@ -1256,7 +1257,21 @@ ProbeResult run(const ProbeOptions &opts) {
                       std::to_string(outBytes + errBytes) + " bytes) to stdout/stderr";
   }
 
-  // Files.
+  // Files. A temporary folder is scratch space, except the service's own working
+  // directory (a checkout under /tmp): files written there are its local state.
+  std::error_code cwdError;
+  std::string serviceDir =
+      (opts.cwd.empty() ? std::filesystem::current_path(cwdError)
+                        : std::filesystem::absolute(opts.cwd, cwdError))
+          .lexically_normal()
+          .string();
+  while (serviceDir.size() > 1 && serviceDir.back() == '/')
+    serviceDir.pop_back();
+  auto scratch = [&](const std::string &path) {
+    bool inServiceDir = !serviceDir.empty() && serviceDir != "/" &&
+                        (path == serviceDir || path.rfind(serviceDir + "/", 0) == 0);
+    return isTemporaryPath(path) && !inServiceDir;
+  };
   std::vector<std::string> logPaths, writes, pidFiles;
   std::set<std::string> seenLog, seenWrite;
   for (auto &f : files) {
@@ -1271,7 +1286,7 @@ ProbeResult run(const ProbeOptions &opts) {
       logPaths.push_back(target + " (" + f.op + ")");
     if (looksLikePidFile(target) && f.op != "unlink")
       pidFiles.push_back(target);
-    if (isTemporaryPath(target))
+    if (scratch(target))
       continue;
     std::string entry = f.op + " " + path;
     if (seenWrite.insert(entry).second)
@@ -1295,7 +1310,7 @@ ProbeResult run(const ProbeOptions &opts) {
   if (!writes.empty()) {
     local.status = ProbeStatus::Fail;
     local.message = std::to_string(writes.size()) +
-                    " local file operation(s) outside temporary folders: " + join(writes) +
+                    " local file operation(s) outside scratch folders: " + join(writes) +
                     ": keep state in a backing service";
     local.evidence.push_back({"operations", join(writes)});
   } else {
