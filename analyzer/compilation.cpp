@@ -132,6 +132,8 @@ clang::tooling::ArgumentsAdjuster makeArgumentsAdjuster(const std::string &resou
     }
     out.push_back("-w");
     out.push_back("-fno-color-diagnostics");
+    // Without carets Clang also keeps its "N errors generated." summary to itself.
+    out.push_back("-fno-caret-diagnostics");
     auto withExtra = clang::tooling::getInsertArgumentAdjuster(
         extra, clang::tooling::ArgumentInsertPosition::END)(out, file);
     return withExtra;

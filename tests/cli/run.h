@@ -60,4 +60,33 @@ inline Run twelve(const std::string &args, const std::string &cwd = TWELVE_SOURC
   return r;
 }
 
+/// A scratch folder removed with its contents when the test ends.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    static int counter = 0;
+    path = std::filesystem::temp_directory_path() /
+           ("twelve-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+  void write(const std::string &rel, const std::string &text) const {
+    std::filesystem::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << text;
+  }
+  std::string read(const std::string &rel) const {
+    std::ifstream in(path / rel, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  std::string str() const { return path.string(); }
+  std::string operator/(const std::string &rel) const { return (path / rel).string(); }
+};
+
 } // namespace twelve::testing
