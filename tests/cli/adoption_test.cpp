@@ -15,23 +15,10 @@ namespace fs = std::filesystem;
 using twelve::testing::twelve;
 
 struct Repo {
-  fs::path root;
-  Repo() {
-    static int n = 0;
-    root = fs::temp_directory_path() / ("twelve-adopt-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    fs::create_directories(root);
-  }
-  ~Repo() { fs::remove_all(root); }
-  void write(const std::string &rel, const std::string &text) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
-  }
-  std::string read(const std::string &rel) const {
-    std::ifstream in(root / rel);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
+  twelve::testing::TempDir dir;
+  const fs::path &root = dir.path;
+  void write(const std::string &rel, const std::string &text) { dir.write(rel, text); }
+  std::string read(const std::string &rel) const { return dir.read(rel); }
   std::string path(const std::string &rel = "") const { return (root / rel).string(); }
   int git(const std::string &args) const {
     return std::system(("cd '" + root.string() + "' && git -c user.name=t -c user.email=t@t " + args +

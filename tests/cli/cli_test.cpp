@@ -12,24 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 using twelve::testing::twelve;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() /
-           ("twelve-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  static int &counter() {
-    static int c = 0;
-    return c;
-  }
-  void write(const std::string &rel, const std::string &text) {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-  std::string str() const { return path.string(); }
-};
+using twelve::testing::TempDir;
 
 const char *kViolation = "#include <cstdio>\nvoid f() { freopen(\"app.log\", \"a\", stdout); }\n";
 
