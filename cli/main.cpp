@@ -9,6 +9,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -174,6 +175,24 @@ int main(int argc, char **argv) {
   rulesCmd->add_option("id", rules.id, "Rule id, e.g. config/hardcoded-credential");
   rulesCmd->add_flag("--markdown", rules.markdown, "Print the rule's documentation page as Markdown");
 
+  // The first word that is not an option must be a command.
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (word.empty() || word[0] == '-')
+      continue;
+    std::string names;
+    bool known = false;
+    for (const auto *sub : app.get_subcommands({})) {
+      known |= sub->get_name() == word;
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (!known) {
+      std::fprintf(stderr, "twelve: error: '%s' is not a twelve command (expected one of: %s)\n",
+                   word.c_str(), names.c_str());
+      return UsageError;
+    }
+    break;
+  }
   // `twelve audit PATH -- COMMAND...`: everything after `--` is the service's
   // command line, not more paths (CLI11 would append it to the paths).
   std::vector<std::string> auditCommand;

@@ -198,3 +198,14 @@ TEST(Cli, RulesListsAndExplains) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Cli, UnknownCommandIsNamed) {
+  auto run = twelve("frob .");
+  EXPECT_EQ(run.code, 2);
+  EXPECT_NE(run.err.find("'frob' is not a twelve command (expected one of: scan,"), std::string::npos)
+      << run.err;
+}
+
+} // namespace
