@@ -1,5 +1,6 @@
 #include "checks/concurrency/PidFileCheck.h"
 
+#include "checks/ast_util.h"
 #include "checks/processes/file_writes.h"
 #include "checks/processes/paths.h"
 
@@ -37,6 +38,30 @@ auto isGetpidOrContains() {
                containsGetpid());
 }
 
+// The conversions of a printf format ("%d:%c %s\n" has 3); "%%" is none.
+int conversionCount(const std::string &format) {
+  int n = 0;
+  for (size_t i = 0; i + 1 < format.size(); ++i)
+    if (format[i] == '%') {
+      if (format[i + 1] == '%')
+        ++i;
+      else
+        ++n;
+    }
+  return n;
+}
+
+// fprintf(log, "%d:%c %s %s\n", getpid(), role, time, msg): the PID is one
+// field of a log record (Redis's serverLogRaw, syslog-style prefixes), not the
+// content of a PID file, which holds the PID alone.
+bool isRecordWithPid(const clang::Expr *write) {
+  const auto *call = llvm::dyn_cast<clang::CallExpr>(write);
+  if (!call || call->getNumArgs() < 2)
+    return false;
+  auto format = stringValue(call->getArg(1));
+  return format && conversionCount(*format) > 1;
+}
+
 } // namespace
 
 void PidFileCheck::registerMatchers(MatchFinder &finder) {
@@ -69,6 +94,8 @@ void PidFileCheck::registerMatchers(MatchFinder &finder) {
 void PidFileCheck::check(const MatchFinder::MatchResult &result) {
   sm_ = result.SourceManager;
   if (const auto *w = result.Nodes.getNodeAs<clang::Expr>("pidWrite")) {
+    if (isRecordWithPid(w))
+      return;
     pidWrites_.push_back({enclosingFunction(w, *result.Context), w->getBeginLoc()});
     return;
   }

@@ -34,15 +34,14 @@ std::string locationKey(clang::SourceLocation loc, const clang::SourceManager &s
   return key;
 }
 
-// A plain word passed to a parameter called "token" is a grammar token, not a
-// secret: expect_token("identifier").
-bool plainWord(const std::string &v) {
-  return std::all_of(v.begin(), v.end(), [](char c) {
-    return std::islower(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-  });
-}
-
 } // namespace
+
+// A keyword bound to a bare "token" is a parser's or a protocol's token, not a
+// secret: expect_token("identifier"); Redis's command table {"count", ..., "COUNT", ...} fills the field
+// `token`; a real token is not a word of one case.
+bool HardcodedCredentialCheck::grammarToken(llvm::StringRef name, const std::string &value) const {
+  return secrets::isKeyword(value) && secrets::isAmbiguousCredentialName(name, keywords_);
+}
 
 HardcodedCredentialCheck::HardcodedCredentialCheck(const CheckContext &context)
     : Check(context), keywords_(lowered(context.options.credentialKeywords)) {}
@@ -68,7 +67,7 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &result) {
     auto v = utf8(lit);
     auto k = locationKey(lit->getBeginLoc(), sm);
     if (field && !seen_.count(k) && secrets::isCredentialName(field->getName(), keywords_) &&
-        !secrets::isPlaceholderOrNotASecret(v)) {
+        !secrets::isPlaceholderOrNotASecret(v) && !grammarToken(field->getName(), v)) {
       seen_.insert(k);
       report(lit->getBeginLoc(), sm,
              "hardcoded credential assigned to '" + field->getNameAsString() +
@@ -106,11 +105,11 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &result) {
   if (!hasAlnum || secrets::isPlaceholderOrNotASecret(value))
     return;
   for (const auto &name : ctx.names)
-    if (!name.empty() && secrets::isCredentialName(name, keywords_))
+    if (!name.empty() && secrets::isCredentialName(name, keywords_) && !grammarToken(name, value))
       return found("hardcoded credential assigned to '" + name +
                    "'; read it from the environment or a secret store at run time");
   if (!ctx.parameter.empty() && secrets::isCredentialName(ctx.parameter, keywords_) &&
-      !plainWord(value))
+      !grammarToken(ctx.parameter, value))
     return found("hardcoded credential passed as '" + ctx.parameter +
                  "'; read it from the environment or a secret store at run time");
   auto names = ctx.names;

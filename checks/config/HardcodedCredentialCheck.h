@@ -19,6 +19,8 @@ protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &result) override;
 
 private:
+  bool grammarToken(llvm::StringRef name, const std::string &value) const;
+
   const std::vector<std::string> keywords_;
   std::set<std::string> seen_;
 };

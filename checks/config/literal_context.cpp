@@ -154,8 +154,12 @@ LiteralContext literalContext(const clang::StringLiteral *literal, clang::ASTCon
             out.parameter = fn->getParamDecl(i - offset)->getNameAsString();
           }
         // A setter names what it receives: set_password("..."), withApiKey("...").
+        // With several named parameters each argument is what its parameter
+        // says: set_basic_auth(username, password) gets a user name first.
         auto words = secrets::identifierWords(fn->getNameAsString());
-        if (words.size() > 1 && (words[0] == "set" || words[0] == "with" || words[0] == "use"))
+        bool ownName = fn->getNumParams() <= 1 || out.parameter.empty();
+        if (ownName && words.size() > 1 &&
+            (words[0] == "set" || words[0] == "with" || words[0] == "use"))
           out.names.push_back(fn->getNameAsString());
       }
       return out;

@@ -100,6 +100,60 @@ bool isCredentialName(std::string_view identifier, const std::vector<std::string
   return false;
 }
 
+bool isAmbiguousCredentialName(std::string_view identifier,
+                               const std::vector<std::string> &extra) {
+  if (!isCredentialName(identifier, extra))
+    return false;
+  // Words that make "<word> token" a credential: access_token, apiToken...
+  static const std::vector<std::string> qualifiers = {
+      "access", "refresh", "api",     "id",       "session", "csrf",   "xsrf",  "oauth",
+      "client", "service", "bot",     "github",   "gitlab",  "slack",  "jwt",   "security",
+      "personal", "app",   "deploy",  "registration", "invite", "reset", "login", "user",
+      "webhook", "hook",   "sas",     "iam",      "vault",   "consul", "npm",   "pypi"};
+  auto words = identifierWords(identifier);
+  bool token = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const auto &w = words[i];
+    if (w == "token" || w == "tokens") {
+      if (i > 0 && contains(qualifiers, words[i - 1]))
+        return false;
+      token = true;
+      continue;
+    }
+    // Any other credential word ("auth_token", "secret_token") settles it.
+    if (contains(kCredentialWords, w) || contains(extra, w))
+      return false;
+    if (i + 1 < words.size())
+      for (const auto &[a, b] : kCredentialPairs)
+        if (w == a && words[i + 1] == b)
+          return false;
+  }
+  return token;
+}
+
+bool isKeyword(std::string_view value) {
+  if (value.empty())
+    return false;
+  if (std::isdigit(static_cast<unsigned char>(value.back())))
+    value.remove_suffix(1);
+  bool upper = false, lowerCase = false, letter = false;
+  char prev = '-';
+  for (char c : value) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalpha(u)) {
+      (std::isupper(u) ? upper : lowerCase) = true;
+      letter = true;
+    } else if (c == '-' || c == '_' || c == '.') {
+      if (prev == '-' || prev == '_' || prev == '.')
+        return false; // "--" or a leading separator: not a word list
+    } else {
+      return false;
+    }
+    prev = c;
+  }
+  return letter && !(upper && lowerCase);
+}
+
 bool isWeakCredentialName(std::string_view identifier) {
   auto words = identifierWords(identifier);
   if (words.empty() || contains(kMetaWords, words.back()))
@@ -151,6 +205,27 @@ bool isPlaceholderOrNotASecret(std::string_view value) {
                  });
   if (envName)
     return true;
+  // An HTTP header name: Title-Case words joined by '-' ("WWW-Authenticate",
+  // "Proxy-Authorization", "X-Vault-Token"), chosen by code such as
+  // `auto auth_key = proxy ? "Proxy-Authenticate" : "WWW-Authenticate"`.
+  {
+    bool header = value.find('-') != std::string_view::npos;
+    bool segmentStart = true;
+    for (char c : value) {
+      auto u = static_cast<unsigned char>(c);
+      if (c == '-') {
+        header = header && !segmentStart;
+        segmentStart = true;
+      } else if (segmentStart) {
+        header = header && std::isupper(u);
+        segmentStart = false;
+      } else {
+        header = header && std::isalpha(u);
+      }
+    }
+    if (header && !segmentStart)
+      return true;
+  }
   // A header or field name such as "X-Api-Key", "api-token", "password_hash".
   auto words2 = identifierWords(value);
   if (value.find_first_of("-_") != std::string_view::npos &&

@@ -20,6 +20,18 @@ std::vector<std::string> identifierWords(std::string_view identifier);
 bool isCredentialName(std::string_view identifier,
                       const std::vector<std::string> &extraKeywords = {});
 
+/// Whether an identifier is a credential name only through a bare "token",
+/// a word that as often names a lexer's or a protocol's token ("token",
+/// "next_token", "redisCommandArg::token") as a secret. "auth_token",
+/// "access_token" and "apiToken" are not ambiguous.
+bool isAmbiguousCredentialName(std::string_view identifier,
+                               const std::vector<std::string> &extraKeywords = {});
+
+/// A keyword rather than a secret: letters of one case, words joined by '-',
+/// '_' or '.', at most one trailing digit ("GET", "WITHSCORES", "AUTH2",
+/// "identifier", "end-of-line"). "abc123", "r4w-t0ken" and "Xk9pQ" are not.
+bool isKeyword(std::string_view value);
+
 /// Whether an identifier names a key that is only a credential when its value
 /// looks random ("hmac_key", "signing_key"): "key" alone is also a map key.
 bool isWeakCredentialName(std::string_view identifier);

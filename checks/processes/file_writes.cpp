@@ -5,6 +5,10 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/ExprCXX.h>
 
+#include <cstring>
+#include <set>
+#include <vector>
+
 using namespace clang::ast_matchers;
 
 namespace twelve::checks {
@@ -26,6 +30,83 @@ std::string className(const clang::CXXRecordDecl *record) {
   if (name.find("ofstream") != std::string::npos)
     return "std::ofstream";
   return "std::fstream";
+}
+
+// The local char array an expression names: `buf` in fopen(buf, "w").
+const clang::VarDecl *localBuffer(const clang::Expr *e) {
+  const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
+  const auto *var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+  if (!var || !var->hasLocalStorage() || !var->getType()->isArrayType())
+    return nullptr;
+  return var;
+}
+
+// A printf format whose conversions are all integers ("temp-%d.rdb",
+// "state.%lu"): the path it builds is fixed up to a number (a PID, a counter).
+bool integerOnlyFormat(const std::string &format) {
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%')
+      continue;
+    if (++i < format.size() && format[i] == '%')
+      continue;
+    while (i < format.size() && std::strchr("-+ #0123456789.hlLjzt", format[i]))
+      ++i;
+    if (i >= format.size() || !std::strchr("diuxXo", format[i]))
+      return false;
+  }
+  return true;
+}
+
+void collectWrites(const clang::Stmt *s, const clang::VarDecl *buffer,
+                   std::vector<const clang::CallExpr *> &writes) {
+  if (!s)
+    return;
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
+    if (const auto *fn = call->getDirectCallee(); fn && call->getNumArgs() > 0 &&
+                                                  localBuffer(call->getArg(0)) == buffer) {
+      static const std::set<std::string> writers = {
+          "snprintf", "sprintf", "vsnprintf", "vsprintf", "strcpy",  "strncpy", "strcat",
+          "strncat",  "memcpy",  "memmove",   "stpcpy",   "strlcpy", "strlcat", "realpath"};
+      if (writers.count(fn->getName().str()))
+        writes.push_back(call);
+    }
+  for (const auto *child : s->children())
+    collectWrites(child, buffer, writes);
+}
+
+// The path a local buffer holds when the function fills it once with
+// snprintf/sprintf from a literal format of integer conversions:
+// snprintf(tmpfile, 256, "temp-%d.rdb", (int)getpid()) -> "temp-%d.rdb".
+std::optional<std::string> printfPath(const clang::Expr *pathArg, const clang::ASTContext &ctx) {
+  const auto *buffer = localBuffer(pathArg);
+  if (!buffer)
+    return std::nullopt;
+  const auto *function = llvm::dyn_cast_or_null<clang::FunctionDecl>(buffer->getDeclContext());
+  if (!function || !function->hasBody())
+    return std::nullopt;
+  std::vector<const clang::CallExpr *> writes;
+  collectWrites(function->getBody(), buffer, writes);
+  if (writes.size() != 1)
+    return std::nullopt;
+  const auto *write = writes.front();
+  auto name = write->getDirectCallee()->getName();
+  unsigned formatIndex = name == "snprintf" ? 2 : name == "sprintf" ? 1 : 0;
+  if (formatIndex == 0 || write->getNumArgs() <= formatIndex ||
+      !ctx.getSourceManager().isBeforeInTranslationUnit(write->getBeginLoc(),
+                                                        pathArg->getBeginLoc()))
+    return std::nullopt;
+  auto format = stringValue(write->getArg(formatIndex));
+  if (!format || format->empty() || !integerOnlyFormat(*format))
+    return std::nullopt;
+  return format;
+}
+
+// The path's value: a literal or constant, or a buffer printed from a fixed
+// format.
+std::optional<std::string> pathValue(const clang::Expr *pathArg, const clang::ASTContext &ctx) {
+  if (auto v = stringValue(pathArg))
+    return v;
+  return printfPath(pathArg, ctx);
 }
 
 } // namespace
@@ -94,11 +175,11 @@ std::optional<FileWrite> fileWriteOf(const clang::Expr *candidate, const clang::
     auto mode = stringValue(call->getArg(1));
     if (!mode || !fopenModeWrites(*mode))
       return std::nullopt;
-    return FileWrite{name, call->getArg(0), stringValue(call->getArg(0))};
+    return FileWrite{name, call->getArg(0), pathValue(call->getArg(0), ctx)};
   }
   if (name == "creat" || name == "creat64")
     return n >= 1 ? std::optional<FileWrite>(
-                        FileWrite{name, call->getArg(0), stringValue(call->getArg(0))})
+                        FileWrite{name, call->getArg(0), pathValue(call->getArg(0), ctx)})
                   : std::nullopt;
   if (name == "open" || name == "open64" || name == "openat" || name == "openat64") {
     unsigned pathIndex = name.rfind("openat", 0) == 0 ? 1 : 0;
@@ -107,12 +188,12 @@ std::optional<FileWrite> fileWriteOf(const clang::Expr *candidate, const clang::
     auto flags = integerValue(call->getArg(pathIndex + 1), ctx);
     if (!flags || ((*flags & kAccMode) == 0 && !(*flags & (kCreat | kTrunc | kAppend))))
       return std::nullopt;
-    return FileWrite{name, call->getArg(pathIndex), stringValue(call->getArg(pathIndex))};
+    return FileWrite{name, call->getArg(pathIndex), pathValue(call->getArg(pathIndex), ctx)};
   }
   if (name == "rename" && n >= 2)
-    return FileWrite{name, call->getArg(1), stringValue(call->getArg(1))};
+    return FileWrite{name, call->getArg(1), pathValue(call->getArg(1), ctx)};
   if ((name == "renameat" || name == "renameat2") && n >= 4)
-    return FileWrite{name, call->getArg(3), stringValue(call->getArg(3))};
+    return FileWrite{name, call->getArg(3), pathValue(call->getArg(3), ctx)};
   return std::nullopt;
 }
 

@@ -62,6 +62,25 @@ void hello() {
 )cpp"));
 }
 
+// Redis's serverLogRaw: the PID is the first field of each line of the log
+// file, which is logs/file-sink's finding, not a PID file.
+TEST(PidFileCheck, PidAsAFieldOfALogRecordIsNotAPidFile) {
+  CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <stdio.h>
+#include <unistd.h>
+void logRaw(const char *logfile, int level, const char *msg) {
+  const char *c = ".-*#";
+  char buf[64] = "01 Jan 2024";
+  FILE *fp = fopen(logfile, "a");
+  fprintf(fp, "%d:%c %s %c %s\n", (int)getpid(), 'M', buf, c[level], msg);
+  fprintf(fp, "%d%%\n", (int)getpid()); /* expect: concurrency/pid-file */
+  fclose(fp);
+}
+)c", c));
+}
+
 TEST(PidFileCheck, WorksInC) {
   CodeOptions c;
   c.fileName = "input.c";

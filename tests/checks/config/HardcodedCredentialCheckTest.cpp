@@ -172,6 +172,57 @@ void parse(Lexer &l) { l.expect_token("identifier"); l.expect_token("{"); }
 )cpp"));
 }
 
+// Redis's generated command table fills a field called `token` with the
+// command's keywords ("COUNT", "WITHSCORES", "AUTH2"): grammar, not secrets.
+TEST(HardcodedCredentialCheck, KeywordsInATokenFieldAreGrammar) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+struct commandArg { const char *name; int type; const char *token; const char *since; };
+struct commandArg args[] = {
+  {"count", 1, "COUNT", 0},
+  {"withscores", 2, "WITHSCORES", "2.0.0"},
+  {"username_password", 3, "AUTH2", "6.0.0"},
+  {"ip:port", 4, "LADDR", 0},
+  {0}
+};
+struct session { const char *token; const char *auth_token; };
+struct session s1 = { "a9f3k2m8q1" }; // expect: config/hardcoded-credential
+struct session s2 = { .auth_token = "ADMINTOKEN" }; // expect: config/hardcoded-credential
+const char *access_token = "supersecretvalue"; // expect: config/hardcoded-credential
+const char *token = "COUNT";
+)c", CodeOptions{"input.c"}));
+}
+
+// cpp-httplib picks the header that carries the challenge; a header name is
+// not a secret even in a variable called auth_key.
+TEST(HardcodedCredentialCheck, HeaderNamesInAKeyNamedVariable) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+void challenge(bool is_proxy) {
+  auto auth_key = is_proxy ? "Proxy-Authenticate" : "WWW-Authenticate";
+  const char *api_key = "Xk-9pQ-77c1";  // expect: config/hardcoded-credential
+  (void)auth_key; (void)api_key;
+}
+)cpp"));
+}
+
+// cpp-httplib's set_basic_auth(username, password): the setter's name says
+// "auth", but only the argument for `password` is the credential.
+TEST(HardcodedCredentialCheck, SetterWithSeveralParametersNamesEachArgument) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <string>
+struct Client {
+  void set_basic_auth(const std::string &username, const std::string &password);
+  void set_bearer_token_auth(const std::string &token);
+  void set_auth(const char *, const char *);
+};
+void f(Client &cli) {
+  cli.set_basic_auth("hello",
+                     "world"); // expect: config/hardcoded-credential
+  cli.set_bearer_token_auth("a1b2c3d4e5"); // expect: config/hardcoded-credential
+  cli.set_auth("k9x-77", "k9x-78"); // expect: config/hardcoded-credential
+}
+)cpp"));
+}
+
 TEST(HardcodedCredentialCheck, TestFixturesAreStillReported) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 const char *test_password = "fixture-pass-1"; // expect: config/hardcoded-credential

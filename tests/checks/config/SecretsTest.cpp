@@ -16,6 +16,31 @@ TEST(Secrets, CredentialNames) {
   EXPECT_FALSE(isCredentialName("author"));
 }
 
+TEST(Secrets, AmbiguousTokenNamesAndKeywords) {
+  EXPECT_TRUE(isAmbiguousCredentialName("token"));
+  EXPECT_TRUE(isAmbiguousCredentialName("next_token"));
+  EXPECT_FALSE(isAmbiguousCredentialName("auth_token"));
+  EXPECT_FALSE(isAmbiguousCredentialName("accessToken"));
+  EXPECT_FALSE(isAmbiguousCredentialName("password"));
+  EXPECT_FALSE(isAmbiguousCredentialName("token_type")); // not a credential name at all
+  EXPECT_TRUE(isKeyword("WITHSCORES"));
+  EXPECT_TRUE(isKeyword("AUTH2"));
+  EXPECT_TRUE(isKeyword("end-of-line"));
+  EXPECT_FALSE(isKeyword("abc123"));
+  EXPECT_FALSE(isKeyword("r4w-t0ken"));
+  EXPECT_FALSE(isKeyword("Xk9pQ"));
+  EXPECT_FALSE(isKeyword("MixedCase"));
+}
+
+TEST(Secrets, HttpHeaderNamesAreNotSecrets) {
+  EXPECT_TRUE(isPlaceholderOrNotASecret("WWW-Authenticate"));
+  EXPECT_TRUE(isPlaceholderOrNotASecret("Proxy-Authenticate"));
+  EXPECT_TRUE(isPlaceholderOrNotASecret("X-Vault-Token"));
+  EXPECT_FALSE(isPlaceholderOrNotASecret("Pa55-Word"));
+  EXPECT_FALSE(isPlaceholderOrNotASecret("gw-7f3a9c2e11d84b6f"));
+  EXPECT_FALSE(isPlaceholderOrNotASecret("Hunter-"));
+}
+
 TEST(Secrets, ExtraCredentialKeywords) {
   EXPECT_FALSE(isCredentialName("license"));
   EXPECT_TRUE(isCredentialName("license", {"license"}));

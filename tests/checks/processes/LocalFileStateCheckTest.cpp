@@ -118,6 +118,30 @@ void f() { vfs::fopen("state.json", "w"); } // ok: not the C library
 )cpp"));
 }
 
+// Redis's rdbSave: snprintf(tmpfile, 256, "temp-%d.rdb", getpid()), then
+// fopen(tmpfile, "w"): the path is fixed up to the PID.
+TEST(LocalFileStateCheck, BufferPrintedFromAFixedFormat) {
+  CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+void save(const char *dir, const char *name, int n) {
+  char tmpfile[256], user[256], proc[64], twice[64];
+  snprintf(tmpfile, 256, "temp-%d.rdb", (int)getpid());
+  FILE *fp = fopen(tmpfile, "w"); /* expect: processes/local-file-state */
+  snprintf(user, sizeof user, "%s/%s.%d", dir, name, n);
+  FILE *u = fopen(user, "w");     /* ok: the folder comes from the caller */
+  snprintf(proc, sizeof proc, "/proc/%d/oom_score_adj", n);
+  FILE *p = fopen(proc, "w");     /* ok: a kernel interface */
+  sprintf(twice, "part-%d", n);
+  strcat(twice, name);
+  FILE *t = fopen(twice, "w");    /* ok: not fixed */
+}
+)c", c));
+}
+
 TEST(LocalFileStateCheck, WorksInC) {
   CodeOptions c;
   c.fileName = "input.c";
