@@ -324,6 +324,10 @@ ScanResult scan(const ScanOptions &options) {
       configuration += "host " + h + "\n";
     for (const auto &k : set.options.credentialKeywords)
       configuration += "keyword " + k + "\n";
+    for (const auto &f : set.options.logFileFunctions)
+      configuration += "log-file-function " + f + "\n";
+    for (const auto &f : set.options.configFunctions)
+      configuration += "config-function " + f + "\n";
     cache = std::make_unique<ResultCache>(options.cacheDir, configuration);
   }
   auto commandOf = [&](const std::string &file) {

@@ -123,6 +123,8 @@ ResolvedScan resolve(const ScanFlags &flags) {
   }
   o.checkOptions.allowedHosts = r.file.allowedHosts;
   o.checkOptions.credentialKeywords = r.file.credentialKeywords;
+  o.checkOptions.logFileFunctions = r.file.logFileFunctions;
+  o.checkOptions.configFunctions = r.file.configFunctions;
   RuleSelection selection(r.checks.value, catalog);
   for (const auto &rule : catalog.rules()) {
     if (rule.kind != "static" || !selection.enabled(rule.id))

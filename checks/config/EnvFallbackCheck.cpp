@@ -19,8 +19,11 @@ bool trivialString(const std::string &v) {
 } // namespace
 
 void EnvFallbackCheck::registerMatchers(MatchFinder &finder) {
-  auto getenvCall =
-      callExpr(callee(functionDecl(hasAnyName("::getenv", "::secure_getenv", "::std::getenv"))));
+  // getenv and the project's own configuration readers (config-functions).
+  std::vector<std::string> readers{"::getenv", "::secure_getenv", "::std::getenv"};
+  readers.insert(readers.end(), options().configFunctions.begin(), options().configFunctions.end());
+  std::vector<llvm::StringRef> names(readers.begin(), readers.end());
+  auto getenvCall = callExpr(callee(functionDecl(hasAnyName(names))));
   auto fromGetenv = varDecl(hasInitializer(ignoringParenImpCasts(getenvCall)));
   auto envValue = anyOf(getenvCall, hasDescendant(getenvCall),
                         declRefExpr(to(fromGetenv)), hasDescendant(declRefExpr(to(fromGetenv))));
@@ -37,6 +40,15 @@ void EnvFallbackCheck::registerMatchers(MatchFinder &finder) {
                                               unless(isExpansionInSystemHeader()))
                         .bind("op"),
                     this);
+  // settings::get("db.host", "localhost"): a default handed to a config reader.
+  if (!options().configFunctions.empty()) {
+    std::vector<llvm::StringRef> config(options().configFunctions.begin(),
+                                        options().configFunctions.end());
+    finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(config))),
+                               unless(isExpansionInSystemHeader()))
+                          .bind("configCall"),
+                      this);
+  }
   // const char *v = getenv("X"); if (!v) v = "default";
   finder.addMatcher(
       binaryOperator(isAssignmentOperator(),
@@ -50,10 +62,22 @@ void EnvFallbackCheck::registerMatchers(MatchFinder &finder) {
 }
 
 void EnvFallbackCheck::check(const MatchFinder::MatchResult &result) {
+  if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("configCall")) {
+    // The first argument names the setting; a literal after it is its default.
+    for (unsigned i = 1; i < call->getNumArgs(); ++i)
+      if (!llvm::isa<clang::CXXDefaultArgExpr>(call->getArg(i)))
+        reportFallback(call->getArg(i), result, "configuration value");
+    return;
+  }
   const auto *op = result.Nodes.getNodeAs<clang::Expr>("op");
   const auto *fallback = result.Nodes.getNodeAs<clang::Expr>("fallback");
   if (!op || !fallback)
     return;
+  reportFallback(fallback, result, "environment variable");
+}
+
+void EnvFallbackCheck::reportFallback(const clang::Expr *fallback,
+                                      const MatchFinder::MatchResult &result, const char *what) {
   std::string shown;
   if (auto s = stringValue(fallback)) {
     if (trivialString(*s))
@@ -73,7 +97,7 @@ void EnvFallbackCheck::check(const MatchFinder::MatchResult &result) {
   }
   auto loc = fallback->getBeginLoc();
   report(loc, *result.SourceManager,
-         "environment variable has a hardcoded fallback " + shown +
+         std::string(what) + " has a hardcoded fallback " + shown +
              "; require the variable (fail at start-up) or document the default in one place");
 }
 

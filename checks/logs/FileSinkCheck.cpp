@@ -186,6 +186,13 @@ void FileSinkCheck::registerMatchers(MatchFinder &finder) {
       callExpr(callee(functionDecl(hasAnyName(refs(kFileFactories))).bind("fn")), user)
           .bind("factory"),
       this);
+  // The project's own log-file openers, named in the configuration.
+  if (!options().logFileFunctions.empty())
+    finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(refs(options().logFileFunctions)))
+                                          .bind("fn")),
+                               user)
+                          .bind("projectSink"),
+                      this);
   // SetLogDestination(severity, "") turns file logging off for that severity.
   finder.addMatcher(callExpr(callee(functionDecl(hasName("::google::SetLogDestination"))),
                              argumentCountIs(2), user)
@@ -283,6 +290,17 @@ void FileSinkCheck::check(const MatchFinder::MatchResult &result) {
            (boost ? std::string("boost::log::add_file_log()")
                   : "spdlog::" + fn->getName().str() + "()") +
                " logs to the file" + where + kAdvice);
+    return;
+  }
+  if (const auto *call = nodes.getNodeAs<clang::CallExpr>("projectSink")) {
+    const auto *fn = nodes.getNodeAs<clang::FunctionDecl>("fn");
+    std::string where;
+    for (const auto *arg : call->arguments())
+      if (auto path = stringValue(arg); path && isLogPath(*path))
+        where = " '" + *path + "'";
+    report(call->getBeginLoc(), sm,
+           fn->getQualifiedNameAsString() + "() opens a log file" + where +
+               " (a log-file function in the configuration)" + kAdvice);
     return;
   }
   if (const auto *call = nodes.getNodeAs<clang::CallExpr>("setdest")) {

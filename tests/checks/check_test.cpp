@@ -14,7 +14,8 @@ ScanResult runCheck(std::string_view ruleId, std::string_view code, const CodeOp
     ADD_FAILURE() << "no rule " << ruleId;
     return {};
   }
-  return analyzer::scanCode(code, options.fileName, {*rule}, options.args, options.extraFiles);
+  return analyzer::scanCode(code, options.fileName, {*rule}, options.args, options.extraFiles,
+                            options.checkOptions);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // and compares its findings with `// expect: rule-id` markers in the code.
 #pragma once
 
+#include "checks/options.h"
 #include "core/finding.h"
 
 #include <gtest/gtest.h>
@@ -21,6 +22,7 @@ struct CodeOptions {
   /// (#include <spdlog/spdlog.h>), found before the real one and treated as a
   /// system header, so tests do not depend on what this machine has installed.
   std::map<std::string, std::string> extraFiles;
+  checks::CheckOptions checkOptions; // as set by the configuration file
 };
 
 /// The findings of rule `ruleId` on `code`.

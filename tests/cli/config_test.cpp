@@ -103,3 +103,20 @@ TEST(Config, DumpShowsValuesAndSources) {
 }
 
 } // namespace
+
+namespace {
+
+// Rule options reach the checks, and a change of them is not served from the cache.
+TEST(Config, RuleOptionsReachTheChecks) {
+  Project p;
+  std::ofstream(p.path("src/b.cpp")) << "namespace mylog { void open_file(const char *); }\n"
+                                        "void g() { mylog::open_file(\"/var/log/b.log\"); }\n";
+  auto before = twelve("scan " + p.path("src") + " --format json --fail-on never");
+  EXPECT_EQ(before.out.find("mylog::open_file"), std::string::npos) << before.out;
+  p.config("options:\n  log-file-functions: [\"mylog::open_file\"]\n");
+  auto after = twelve("scan " + p.path("src") + " --format json --fail-on never");
+  EXPECT_NE(after.out.find("mylog::open_file() opens a log file '/var/log/b.log'"), std::string::npos)
+      << after.out;
+}
+
+} // namespace

@@ -86,3 +86,25 @@ const char *b() {
 }
 
 } // namespace
+
+namespace {
+
+// config-functions in .twelve.yaml: the project's reader counts as getenv.
+TEST(EnvFallbackCheck, ConfiguredConfigFunctionsAreSources) {
+  twelve::testing::CodeOptions options;
+  options.checkOptions.configFunctions = {"settings::get"};
+  EXPECT_TRUE(twelve::testing::matchesMarkers("config/env-fallback", R"cpp(
+namespace settings { const char *get(const char *key, const char *fallback = nullptr); }
+namespace other { const char *get(const char *key, const char *fallback = nullptr); }
+const char *host() { return settings::get("db.host", "db.internal"); } // expect: config/env-fallback
+const char *user() { return settings::get("db.user"); }
+const char *zone() { return settings::get("zone", ""); }
+const char *name() {
+  const char *v = settings::get("service.name");
+  return v ? v : "orders"; // expect: config/env-fallback
+}
+const char *elsewhere() { return other::get("x", "y"); }
+)cpp", options));
+}
+
+} // namespace

@@ -282,3 +282,27 @@ TEST(FileSinkCheck, LogPathClassifier) {
 }
 
 } // namespace
+
+namespace {
+
+// log-file-functions in .twelve.yaml: the project's own opener is a file sink.
+TEST(FileSinkCheck, ConfiguredProjectFunctionsAreSinks) {
+  twelve::testing::CodeOptions options;
+  options.checkOptions.logFileFunctions = {"mylog::open_file"};
+  EXPECT_TRUE(twelve::testing::matchesMarkers("logs/file-sink", R"cpp(
+namespace mylog { void open_file(const char *path); void open_console(); }
+namespace other { void open_file(const char *path); }
+void setup() {
+  mylog::open_file("/var/log/orders.log"); // expect: logs/file-sink
+  mylog::open_console();
+  other::open_file("data.bin");
+}
+)cpp", options));
+  // Not configured: the same call is nobody's business.
+  EXPECT_TRUE(twelve::testing::matchesMarkers("logs/file-sink", R"cpp(
+namespace mylog { void open_file(const char *path); }
+void setup() { mylog::open_file("/var/log/orders.log"); }
+)cpp"));
+}
+
+} // namespace
