@@ -230,3 +230,19 @@ const char *test_password = "fixture-pass-1"; // expect: config/hardcoded-creden
 }
 
 } // namespace
+
+namespace {
+
+// options.credential-keywords: the project's own words for secrets.
+TEST(HardcodedCredentialCheck, ExtraKeywordsFromTheConfiguration) {
+  const char *code = R"cpp(
+const char *pepper = "blue-harbor-42"; // expect: config/hardcoded-credential
+)cpp";
+  auto plain = twelve::testing::runCheck("config/hardcoded-credential", code);
+  EXPECT_TRUE(plain.findings.empty()) << "'pepper' is no credential word by default";
+  twelve::testing::CodeOptions options;
+  options.checkOptions.credentialKeywords = {"pepper"};
+  EXPECT_TRUE(twelve::testing::matchesMarkers("config/hardcoded-credential", code, options));
+}
+
+} // namespace

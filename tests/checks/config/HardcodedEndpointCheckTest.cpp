@@ -177,3 +177,22 @@ void f(CURL *c) {
 }
 
 } // namespace
+
+namespace {
+
+// options.allowed-hosts: a sidecar or in-cluster name the project accepts.
+TEST(HardcodedEndpointCheck, AllowedHostsFromTheConfiguration) {
+  twelve::testing::CodeOptions options;
+  options.checkOptions.allowedHosts = {"127.0.0.1", "*.svc.cluster.local"};
+  EXPECT_TRUE(twelve::testing::matchesMarkers("config/hardcoded-endpoint", R"cpp(
+#include <arpa/inet.h>
+#include <netdb.h>
+void f(struct sockaddr_in *sa, struct addrinfo **res) {
+  inet_pton(AF_INET, "127.0.0.1", &sa->sin_addr);
+  getaddrinfo("orders.prod.svc.cluster.local", "443", nullptr, res);
+  getaddrinfo("db.internal.acme.io", "5432", nullptr, res); // expect: config/hardcoded-endpoint
+}
+)cpp", options));
+}
+
+} // namespace
