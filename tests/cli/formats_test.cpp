@@ -111,7 +111,8 @@ TEST(Formats, ProbeWritesSeveralFormats) {
   TempDir d;
   auto run = twelve("probe --startup-timeout 20 --format text --format json=" + (d / "p.json") +
                     " --format junit=" + (d / "p.xml") + " --format sarif=" + (d / "p.sarif") +
-                    " --format codeclimate=" + (d / "p.cc.json") + " -- " SAMPLE_COMPLIANT);
+                    " --format codeclimate=" + (d / "p.cc.json") + " -- " SAMPLE_COMPLIANT,
+                    d.str());
   ASSERT_EQ(run.code, 0) << run.err << run.out;
   EXPECT_NE(run.out.find("PASS  disposability/graceful-shutdown"), std::string::npos) << run.out;
   auto json = nlohmann::json::parse(d.read("p.json"));
@@ -128,8 +129,10 @@ TEST(Report, ReadinessReportFromSavedScanAndProbe) {
   TempDir d;
   d.write("src/a.cpp", "#include <cstdio>\nvoid f() { freopen(\"app.log\", \"a\", stdout); }\n");
   ASSERT_EQ(twelve("scan " + (d / "src") + " --format json -o " + (d / "scan.json")).code, 1);
+  // In the scratch folder: the sample writes its PID file into its working directory.
   ASSERT_EQ(twelve("probe --startup-timeout 20 --format json -o " + (d / "probe.json") +
-                   " -- " SAMPLE_PID_FILE)
+                       " -- " SAMPLE_PID_FILE,
+                   d.str())
                 .code,
             1);
   auto run = twelve("report --scan " + (d / "scan.json") + " --probe " + (d / "probe.json") +
