@@ -108,7 +108,7 @@ FileConfig loadConfigFile(const std::string &path, const RuleCatalog &catalog) {
   if (root.IsNull())
     return c; // an empty file is a valid, empty configuration
   Reader r(path);
-  r.expectMap(root, "", {"checks", "fail-on", "format", "jobs", "build-dir", "exclude", "severity",
+  r.expectMap(root, "", {"checks", "fail-on", "format", "jobs", "build-dir", "exclude", "include-tests", "severity",
                          "options", "probe"});
 
   if (auto n = root["checks"]) {
@@ -134,6 +134,11 @@ FileConfig loadConfigFile(const std::string &path, const RuleCatalog &catalog) {
     c.buildDir = r.string(n, "build-dir");
   if (auto n = root["exclude"])
     c.exclude = r.strings(n, "exclude");
+  if (auto n = root["include-tests"]) {
+    if (!n.IsScalar() || (n.Scalar() != "true" && n.Scalar() != "false"))
+      r.fail(n, "include-tests", "expected true or false");
+    c.includeTests = n.Scalar() == "true";
+  }
   if (auto n = root["severity"]) {
     if (!n.IsMap())
       r.fail(n, "severity", "expected a mapping of rule id to error, warning or note");

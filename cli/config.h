@@ -30,6 +30,7 @@ struct FileConfig {
   std::optional<unsigned> jobs;
   std::optional<std::string> buildDir;
   std::vector<std::string> exclude;
+  std::optional<bool> includeTests; // scan test code too (default: no)
   std::map<std::string, Severity> severity; // rule id -> severity override
 
   // rule options

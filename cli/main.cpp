@@ -85,6 +85,8 @@ int main(int argc, char **argv) {
   scanCmd->add_option("--color", scan.color, "Colour: auto (default), always, never");
   scanCmd->add_option("--root", scan.root, "Report paths relative to this folder (default: the scanned folder)");
   scanCmd->add_option("--resource-dir", scan.resourceDir, "Clang's resource directory (builtin headers)");
+  scanCmd->add_flag("--include-tests", scan.includeTests,
+                    "Also scan test code (test/, tests/, *_test.cc, test_*.c ...), skipped by default");
   scanCmd->add_option("--exclude", scan.exclude, "Path glob to leave out, relative to the root (repeatable)")
       ->allow_extra_args(false);
   scanCmd->add_option("--extra-arg", scan.extraArgs, "Compiler argument appended to every command (repeatable)")
@@ -158,6 +160,7 @@ int main(int argc, char **argv) {
   auditCmd->add_option("--checks", audit.scan.checks, "Comma-separated rule globs for the scan");
   auditCmd->add_option("--config", audit.scan.config, "Configuration file (default: .twelve.yaml found upward)")
       ->envname("TWELVE_CONFIG");
+  auditCmd->add_flag("--include-tests", audit.scan.includeTests, "Also scan test code");
   auditCmd->add_option("--exclude", audit.scan.exclude, "Path glob to leave out of the scan (repeatable)")
       ->allow_extra_args(false);
   addProbeOptions(*auditCmd, audit.probe);

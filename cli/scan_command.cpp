@@ -47,6 +47,18 @@ Setting<T> pick(const std::optional<T> &flag, const std::optional<T> &file, T fa
   return {fallback, "default"};
 }
 
+/// Paths of test code, relative to the root: test folders and test files by
+/// the usual naming conventions.
+const std::vector<std::string> &testGlobs() {
+  static const std::vector<std::string> globs{
+      "test/*",       "*/test/*",       "tests/*",       "*/tests/*",      "testing/*",
+      "*/testing/*",  "unittest/*",     "*/unittest/*",  "unittests/*",    "*/unittests/*",
+      "*_test.c",     "*_test.cc",      "*_test.cpp",    "*_test.cxx",     "*_unittest.cc",
+      "*_unittest.cpp", "*_tests.cc",   "*_tests.cpp",   "*/test_*.c",     "*/test_*.cc",
+      "*/test_*.cpp", "test_*.c",       "test_*.cc",     "test_*.cpp"};
+  return globs;
+}
+
 /// The validated configuration of one scan.
 struct ResolvedScan {
   analyzer::ScanOptions options;
@@ -103,6 +115,10 @@ ResolvedScan resolve(const ScanFlags &flags) {
   o.jobs = r.jobs.value;
   o.resourceDir = flags.resourceDir;
   o.excludeGlobs = r.file.exclude;
+  // Test code is not the service: its fixtures, ports and localhost endpoints are
+  // what a reviewer dismisses (semgrep skips tests by default for the same reason).
+  if (!flags.includeTests && !r.file.includeTests.value_or(false))
+    o.excludeGlobs.insert(o.excludeGlobs.end(), testGlobs().begin(), testGlobs().end());
   o.excludeGlobs.insert(o.excludeGlobs.end(), flags.exclude.begin(), flags.exclude.end());
   o.extraArgs = flags.extraArgs;
   o.verbose = flags.verbose;

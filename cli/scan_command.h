@@ -25,6 +25,7 @@ struct ScanFlags {
   std::string root;
   std::string resourceDir;
   std::vector<std::string> exclude;
+  bool includeTests = false; // also scan test folders and files (default: skipped)
   std::vector<std::string> extraArgs;
   bool verbose = false;
   bool quiet = false;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 namespace {
 
@@ -206,6 +207,40 @@ TEST(Cli, UnknownCommandIsNamed) {
   EXPECT_EQ(run.code, 2);
   EXPECT_NE(run.err.find("'frob' is not a twelve command (expected one of: scan,"), std::string::npos)
       << run.err;
+}
+
+} // namespace
+
+namespace {
+
+// Test code is skipped by default: its fixtures are not the service's config.
+TEST(Cli, TestCodeIsSkippedUnlessIncluded) {
+  TempDir d;
+  d.write("src/a.cpp", kViolation);
+  d.write("tests/t.cpp", kViolation);
+  d.write("src/net/b_test.cc", kViolation);
+  d.write("src/test_c.c", "#include <stdio.h>\nvoid f(void) { freopen(\"c.log\", \"a\", stdout); }\n");
+  auto files = [](const twelve::testing::Run &run) {
+    std::set<std::string> out;
+    auto doc = nlohmann::json::parse(run.out);
+    for (const auto &f : doc["findings"])
+      out.insert(f["file"].get<std::string>());
+    return out;
+  };
+  auto byDefault = twelve("scan " + d.str() + " --format json");
+  ASSERT_EQ(byDefault.code, 1) << byDefault.err;
+  EXPECT_EQ(files(byDefault), std::set<std::string>{"src/a.cpp"}) << byDefault.out;
+  auto all = twelve("scan " + d.str() + " --format json --include-tests");
+  EXPECT_EQ(files(all), (std::set<std::string>{"src/a.cpp", "src/net/b_test.cc", "src/test_c.c",
+                                               "tests/t.cpp"}))
+      << all.out;
+  d.write(".twelve.yaml", "include-tests: true\n");
+  EXPECT_EQ(files(twelve("scan " + d.str() + " --format json")).size(), 4u);
+  d.write(".twelve.yaml", "include-tests: sometimes\n");
+  auto bad = twelve("scan " + d.str());
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find(".twelve.yaml:1: 'include-tests': expected true or false"), std::string::npos)
+      << bad.err;
 }
 
 } // namespace
