@@ -77,10 +77,27 @@ void HardcodedEndpointCheck::registerMatchers(MatchFinder &finder) {
                                                    : owner.rfind(':') + 1) == last;
     (ctor ? constructors : functions).push_back("::" + (ctor ? owner : name));
   }
+  // Members of class templates (basic_resolver<tcp>::resolve) do not match a
+  // qualified hasName: match them by their name and their template's name;
+  // check() then requires the exact "owner::member" pair.
+  std::vector<std::string> members, owners;
+  for (const auto &f : functions) {
+    auto split = f.rfind("::");
+    if (split == 0 || split == std::string::npos)
+      continue;
+    members.push_back(f.substr(split + 2));
+    owners.push_back(f.substr(0, split));
+  }
   std::vector<llvm::StringRef> functionRefs(functions.begin(), functions.end());
   std::vector<llvm::StringRef> constructorRefs(constructors.begin(), constructors.end());
+  std::vector<llvm::StringRef> memberRefs(members.begin(), members.end());
+  std::vector<llvm::StringRef> ownerRefs(owners.begin(), owners.end());
+  auto templateMember = cxxMethodDecl(
+      hasAnyName(memberRefs),
+      ofClass(classTemplateSpecializationDecl(
+          hasSpecializedTemplate(classTemplateDecl(hasAnyName(ownerRefs))))));
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(functionRefs)).bind("fn")),
+      callExpr(callee(functionDecl(anyOf(hasAnyName(functionRefs), templateMember)).bind("fn")),
                unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
