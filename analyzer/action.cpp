@@ -9,12 +9,15 @@
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
+#include <clang/Frontend/FrontendActions.h>
 #include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
 #include <llvm/ADT/SmallString.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 
 namespace twelve::analyzer {
 
@@ -53,13 +56,25 @@ private:
 };
 
 /// Skips the bodies of functions in system headers: they cannot hold findings
-/// and are most of the parsing cost of STL-heavy code.
+/// and are most of the parsing cost of STL-heavy code. For the same reason the
+/// matchers are run over the project's top-level declarations only, not over
+/// the thousands that system headers declare (every check excludes those).
 class SkipSystemBodiesConsumer : public clang::MultiplexConsumer {
 public:
   SkipSystemBodiesConsumer(std::unique_ptr<clang::ASTConsumer> inner, clang::SourceManager &sm)
       : clang::MultiplexConsumer(makeList(std::move(inner))), sm_(sm) {}
   bool shouldSkipFunctionBody(clang::Decl *d) override {
     return sm_.isInSystemHeader(d->getLocation());
+  }
+  void HandleTranslationUnit(clang::ASTContext &context) override {
+    if (skipSystemFunctionBodies()) {
+      std::vector<clang::Decl *> scope;
+      for (auto *d : context.getTranslationUnitDecl()->decls())
+        if (d->getLocation().isInvalid() || !sm_.isInSystemHeader(d->getLocation()))
+          scope.push_back(d); // implicit declarations (no location) are kept
+      context.setTraversalScope(scope);
+    }
+    clang::MultiplexConsumer::HandleTranslationUnit(context);
   }
 
 private:
@@ -83,7 +98,8 @@ public:
     pp.SetSuppressIncludeNotFoundError(true);
     pp.addPPCallbacks(std::make_unique<IncludeRecorder>(out_));
     ci.getDiagnostics().setErrorLimit(0);
-    ci.getFrontendOpts().SkipFunctionBodies = true;
+    if (skipSystemFunctionBodies())
+      ci.getFrontendOpts().SkipFunctionBodies = true;
 
     for (const auto &rule : set_.rules) {
       const auto &all = checks::allChecks();
@@ -149,6 +165,32 @@ private:
   UnitResult &out_;
 };
 
+class IncludeScanAction : public clang::PreprocessOnlyAction {
+public:
+  explicit IncludeScanAction(UnitResult &out) : out_(out) {}
+  bool BeginSourceFileAction(clang::CompilerInstance &ci) override {
+    out_.started = true;
+    auto &pp = ci.getPreprocessor();
+    pp.SetSuppressIncludeNotFoundError(true);
+    pp.addPPCallbacks(std::make_unique<IncludeRecorder>(out_));
+    return true;
+  }
+
+private:
+  UnitResult &out_;
+};
+
+class IncludeScanActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+  explicit IncludeScanActionFactory(UnitResult &out) : out_(out) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<IncludeScanAction>(out_);
+  }
+
+private:
+  UnitResult &out_;
+};
+
 class DiagnosticCollector : public clang::DiagnosticConsumer {
 public:
   explicit DiagnosticCollector(UnitResult &out) : out_(out) {}
@@ -180,6 +222,18 @@ private:
 std::unique_ptr<clang::tooling::FrontendActionFactory> makeScanActionFactory(const CheckSet &set,
                                                                             UnitResult &out) {
   return std::make_unique<ScanActionFactory>(set, out);
+}
+
+std::unique_ptr<clang::tooling::FrontendActionFactory> makeIncludeScanActionFactory(UnitResult &out) {
+  return std::make_unique<IncludeScanActionFactory>(out);
+}
+
+bool skipSystemFunctionBodies() {
+  static const bool skip = [] {
+    const char *v = std::getenv("TWELVE_NO_SKIP_BODIES");
+    return !(v && std::strcmp(v, "1") == 0);
+  }();
+  return skip;
 }
 
 std::unique_ptr<clang::DiagnosticConsumer> makeDiagnosticCollector(UnitResult &out) {

@@ -34,6 +34,17 @@ struct CheckSet {
 std::unique_ptr<clang::tooling::FrontendActionFactory> makeScanActionFactory(const CheckSet &set,
                                                                             UnitResult &out);
 
+/// A factory for an action that only preprocesses a unit and records what it
+/// includes into `out` (no parsing, no checks): a cheap way to learn which
+/// headers a unit reaches.
+std::unique_ptr<clang::tooling::FrontendActionFactory> makeIncludeScanActionFactory(UnitResult &out);
+
+/// Whether the bodies of functions in system headers are skipped and the
+/// declarations of system headers left out of matching (the default).
+/// Undocumented switch for benchmarks: TWELVE_NO_SKIP_BODIES=1 parses and
+/// matches them all, to show that skipping them changes no finding.
+bool skipSystemFunctionBodies();
+
 /// Collects Clang's diagnostics for a unit (errors only; nothing is printed).
 std::unique_ptr<clang::DiagnosticConsumer> makeDiagnosticCollector(UnitResult &out);
 

@@ -82,8 +82,9 @@ struct Job {
   const clang::tooling::CompilationDatabase *db;
 };
 
+/// Analyzes one unit; with `includesOnly`, only preprocesses it to learn what it includes.
 UnitResult runUnit(const Job &job, const CheckSet &set,
-                   const clang::tooling::ArgumentsAdjuster &adjuster) {
+                   const clang::tooling::ArgumentsAdjuster &adjuster, bool includesOnly = false) {
   UnitResult out;
   clang::tooling::ClangTool tool(
       *job.db, {job.file}, std::make_shared<clang::PCHContainerOperations>(),
@@ -92,7 +93,7 @@ UnitResult runUnit(const Job &job, const CheckSet &set,
   tool.setPrintErrorMessage(false);
   auto diagnostics = makeDiagnosticCollector(out);
   tool.setDiagnosticConsumer(diagnostics.get());
-  auto factory = makeScanActionFactory(set, out);
+  auto factory = includesOnly ? makeIncludeScanActionFactory(out) : makeScanActionFactory(set, out);
   tool.run(factory.get()); // non-zero after recovered errors: judged by `out` instead
   return out;
 }
@@ -318,6 +319,8 @@ ScanResult scan(const ScanOptions &options) {
   std::unique_ptr<ResultCache> cache;
   if (!options.cacheDir.empty()) {
     std::string configuration = toolIdentity() + "\n" + resourceDir + "\n";
+    if (!skipSystemFunctionBodies())
+      configuration += "no-skip-bodies\n";
     for (const auto &r : set.rules)
       configuration += r.id + "=" + std::string(name(r.severity)) + "\n";
     for (const auto &h : set.options.allowedHosts)
@@ -419,8 +422,28 @@ ScanResult scan(const ScanOptions &options) {
   // Headers no unit included are analyzed on their own, so none goes unseen.
   std::vector<std::string> lonely;
   for (const auto &h : headerCandidates)
-    if (!included.count(h))
+    if (!included.count(h) && inShard(h))
       lonely.push_back(h);
+  // With --shard, such a header may still be included by units of other shards:
+  // those units are preprocessed (no parsing, no checks) to learn what they
+  // include, so that the shards together analyze exactly what one scan would.
+  if (options.shardCount > 1 && !lonely.empty()) {
+    std::vector<std::string> others;
+    for (const auto &u : units)
+      if (!inShard(u) && !looksBinary(u))
+        others.push_back(u);
+    auto outcomes = runInWorkers(others.size(), jobs, options.fileTimeout, [&](size_t job) {
+      return encode(runUnit({others[job], database.get()}, set, adjuster, /*includesOnly=*/true));
+    });
+    std::set<std::string> elsewhere;
+    for (const auto &outcome : outcomes)
+      if (outcome.kind == JobOutcome::Kind::Done)
+        if (auto unit = decode(outcome.bytes))
+          elsewhere.insert(unit->includedFiles.begin(), unit->includedFiles.end());
+    lonely.erase(std::remove_if(lonely.begin(), lonely.end(),
+                                [&](const std::string &h) { return elsewhere.count(h) > 0; }),
+                 lonely.end());
+  }
   if (!lonely.empty())
     runAll(lonely);
 

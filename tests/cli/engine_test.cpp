@@ -1,0 +1,355 @@
+// End-to-end tests of the scan engine: result cache, crash and time-out
+// isolation of worker processes, --shard and `twelve merge`.
+#include "run.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using twelve::testing::twelve;
+
+using twelve::testing::TempDir;
+
+// Three units: a.cpp and b.cpp include common.h (one finding), c.cpp does not.
+// Each unit has one finding of its own.
+void writeProject(TempDir &d) {
+  d.write("common.h", "#pragma once\n#include <cstdio>\n"
+                      "inline FILE *openLog() { return std::fopen(\"app.log\", \"a\"); }\n");
+  d.write("a.cpp", "#include \"common.h\"\n"
+                   "void a() { freopen(\"a.log\", \"a\", stdout); openLog(); }\n");
+  d.write("b.cpp", "#include \"common.h\"\n#include <cstdlib>\n"
+                   "const char *region() {\n"
+                   "  const char *r = std::getenv(\"REGION\");\n"
+                   "  return r ? r : \"eu-west-1\";\n}\n");
+  d.write("c.cpp", "#include <cstdio>\n"
+                   "void c() { freopen(\"c.log\", \"a\", stderr); }\n");
+}
+
+using Key = std::tuple<std::string, std::string, int, int, std::string>;
+
+std::set<Key> findingSet(const json &doc) {
+  std::set<Key> out;
+  for (const auto &f : doc["findings"])
+    out.insert({f["rule"].get<std::string>(), f["file"].get<std::string>(), f["line"].get<int>(),
+                f["column"].get<int>(), f["fingerprint"].get<std::string>()});
+  return out;
+}
+
+bool hasFinding(const json &doc, const std::string &file, const std::string &rule) {
+  for (const auto &f : doc["findings"])
+    if (f["file"] == file && f["rule"] == rule)
+      return true;
+  return false;
+}
+
+json parse(const twelve::testing::Run &run) {
+  try {
+    return json::parse(run.out);
+  } catch (const std::exception &e) {
+    ADD_FAILURE() << "not JSON (" << e.what() << "):\n" << run.out << "\nstderr:\n" << run.err;
+    return json::object({{"findings", json::array()}, {"errors", json::array()}});
+  }
+}
+
+size_t filesIn(const fs::path &dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec))
+    return 0;
+  size_t n = 0;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       it != fs::recursive_directory_iterator(); ++it)
+    n += it->is_regular_file() ? 1 : 0;
+  return n;
+}
+
+std::string cacheEnv(const TempDir &cache) { return "TWELVE_CACHE_DIR='" + cache.str() + "'"; }
+
+TEST(Engine, WarmScanReusesCachedResultsAndFindsTheSame) {
+  TempDir d, cache;
+  writeProject(d);
+  auto cold = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(cold.code, 1) << cold.err;
+  EXPECT_EQ(cold.err.find("results reused"), std::string::npos) << cold.err;
+  EXPECT_EQ(filesIn(cache.path), 3u); // one entry per unit
+  auto coldDoc = parse(cold);
+  EXPECT_TRUE(hasFinding(coldDoc, "common.h", "logs/file-sink")) << cold.out;
+  EXPECT_EQ(coldDoc["findings"].size(), 4u) << cold.out;
+
+  auto warm = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(warm.code, 1) << warm.err;
+  EXPECT_NE(warm.err.find("cache: 3 unit(s) unchanged, results reused"), std::string::npos)
+      << warm.err;
+  // Nothing was analyzed again: no progress line for any unit.
+  EXPECT_EQ(warm.err.find("] a.cpp"), std::string::npos) << warm.err;
+  auto warmDoc = parse(warm);
+  EXPECT_EQ(findingSet(warmDoc), findingSet(coldDoc));
+  EXPECT_EQ(warmDoc["summary"]["files"], coldDoc["summary"]["files"]);
+  EXPECT_EQ(warmDoc["summary"]["byRule"], coldDoc["summary"]["byRule"]);
+}
+
+TEST(Engine, EditingAHeaderInvalidatesTheUnitsIncludingIt) {
+  TempDir d, cache;
+  writeProject(d);
+  auto cold = twelve("scan " + d.str() + " --format json", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(cold.code, 1) << cold.err;
+  EXPECT_FALSE(hasFinding(parse(cold), "common.h", "logs/stdio-redirect"));
+
+  d.write("common.h", "#pragma once\n#include <cstdio>\n"
+                      "inline FILE *openLog() { return std::fopen(\"app.log\", \"a\"); }\n"
+                      "inline void quiet() { freopen(\"quiet.log\", \"a\", stdout); }\n");
+  auto edited = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(edited.code, 1) << edited.err;
+  // Only c.cpp, which does not include common.h, comes from the cache.
+  EXPECT_NE(edited.err.find("cache: 1 unit(s) unchanged"), std::string::npos) << edited.err;
+  EXPECT_NE(edited.err.find("] a.cpp"), std::string::npos) << edited.err;
+  EXPECT_NE(edited.err.find("] b.cpp"), std::string::npos) << edited.err;
+  EXPECT_EQ(edited.err.find("] c.cpp"), std::string::npos) << edited.err;
+  auto doc = parse(edited);
+  EXPECT_TRUE(hasFinding(doc, "common.h", "logs/stdio-redirect")) << edited.out;
+  EXPECT_EQ(doc["findings"].size(), 5u) << edited.out;
+}
+
+TEST(Engine, NoCacheWritesAndReusesNothing) {
+  TempDir d, cache;
+  writeProject(d);
+  auto first = twelve("scan " + d.str() + " --format json --no-cache -v", TWELVE_SOURCE_DIR,
+                      cacheEnv(cache));
+  ASSERT_EQ(first.code, 1) << first.err;
+  EXPECT_EQ(filesIn(cache.path), 0u);
+  // Also with --cache-dir given explicitly, and with a filled cache: not read.
+  auto filled = twelve("scan " + d.str() + " --format json", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(filled.code, 1) << filled.err;
+  auto entries = filesIn(cache.path);
+  EXPECT_EQ(entries, 3u);
+  auto again = twelve("scan " + d.str() + " --format json --no-cache -v --cache-dir " + cache.str(),
+                      TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(again.code, 1) << again.err;
+  EXPECT_EQ(again.err.find("results reused"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("] a.cpp"), std::string::npos) << again.err;
+  EXPECT_EQ(filesIn(cache.path), entries);
+  EXPECT_EQ(findingSet(parse(again)), findingSet(parse(first)));
+}
+
+TEST(Engine, CrashingUnitCostsOnlyThatUnit) {
+  TempDir d;
+  writeProject(d);
+  for (const char *jobs : {"1", "2"}) {
+    auto run = twelve("scan " + d.str() + " --format json --no-cache -j " + jobs, TWELVE_SOURCE_DIR,
+                      "TWELVE_FAULT_INJECTION=crash:a.cpp");
+    EXPECT_EQ(run.code, 3) << run.err;
+    auto doc = parse(run);
+    ASSERT_EQ(doc["errors"].size(), 1u) << run.out;
+    EXPECT_EQ(doc["errors"][0]["file"], "a.cpp");
+    EXPECT_NE(doc["errors"][0]["message"].get<std::string>().find("crashed"), std::string::npos)
+        << doc["errors"][0]["message"];
+    EXPECT_EQ(doc["summary"]["files"]["failed"], 1);
+    EXPECT_FALSE(hasFinding(doc, "a.cpp", "logs/stdio-redirect"));
+    EXPECT_TRUE(hasFinding(doc, "b.cpp", "config/env-fallback")) << run.out;
+    EXPECT_TRUE(hasFinding(doc, "c.cpp", "logs/stdio-redirect")) << run.out;
+    EXPECT_TRUE(hasFinding(doc, "common.h", "logs/file-sink")) << run.out; // through b.cpp
+  }
+}
+
+TEST(Engine, CrashIsNotCached) {
+  TempDir d, cache;
+  writeProject(d);
+  auto crashed = twelve("scan " + d.str() + " --format json", TWELVE_SOURCE_DIR,
+                        cacheEnv(cache) + " TWELVE_FAULT_INJECTION=crash:a.cpp");
+  EXPECT_EQ(crashed.code, 3) << crashed.err;
+  auto retried = twelve("scan " + d.str() + " --format json", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  EXPECT_EQ(retried.code, 1) << retried.err;
+  auto doc = parse(retried);
+  EXPECT_TRUE(doc["errors"].empty()) << retried.out;
+  EXPECT_TRUE(hasFinding(doc, "a.cpp", "logs/stdio-redirect")) << retried.out;
+}
+
+TEST(Engine, HangingUnitIsStoppedAtTheTimeLimit) {
+  TempDir d;
+  writeProject(d);
+  for (const char *jobs : {"1", "2"}) {
+    auto start = std::chrono::steady_clock::now();
+    auto run = twelve("scan " + d.str() + " --format json --no-cache --file-timeout 2 -j " + jobs,
+                      TWELVE_SOURCE_DIR, "TWELVE_FAULT_INJECTION=hang:a.cpp");
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(seconds, 30.0);
+    EXPECT_GE(seconds, 2.0); // the limit was waited for, not skipped
+    EXPECT_EQ(run.code, 3) << run.err;
+    auto doc = parse(run);
+    ASSERT_EQ(doc["errors"].size(), 1u) << run.out;
+    EXPECT_EQ(doc["errors"][0]["file"], "a.cpp");
+    EXPECT_NE(doc["errors"][0]["message"].get<std::string>().find("time limit of 2 s"),
+              std::string::npos)
+        << doc["errors"][0]["message"];
+    EXPECT_TRUE(hasFinding(doc, "b.cpp", "config/env-fallback")) << run.out;
+    EXPECT_TRUE(hasFinding(doc, "c.cpp", "logs/stdio-redirect")) << run.out;
+    EXPECT_TRUE(hasFinding(doc, "common.h", "logs/file-sink")) << run.out;
+  }
+}
+
+// Units and headers for sharding: each unit includes its own header, one
+// header is shared, one is included by no unit and is analyzed on its own.
+void writeShardProject(TempDir &d) {
+  d.write("include/shared.h",
+          "#pragma once\n#include <cstdio>\n"
+          "inline FILE *openLog() { return std::fopen(\"app.log\", \"a\"); }\n");
+  d.write("include/lonely.h", "#pragma once\n#include <cstdio>\n"
+                              "inline void lonely() { freopen(\"lonely.log\", \"a\", stdout); }\n");
+  for (int i = 0; i < 9; ++i) {
+    auto n = std::to_string(i);
+    d.write("include/unit" + n + ".h", "#pragma once\n#include <cstdio>\n"
+                                       "inline void redirect" +
+                                           n + "() { freopen(\"u" + n +
+                                           ".log\", \"a\", stderr); }\n");
+    d.write("src/unit" + n + ".cpp", "#include \"unit" + n + ".h\"\n" +
+                                         (i % 3 == 0 ? "#include \"shared.h\"\n" : "") +
+                                         "#include <cstdlib>\n"
+                                         "const char *region" +
+                                         n +
+                                         "() {\n"
+                                         "  const char *r = std::getenv(\"REGION\");\n"
+                                         "  return r ? r : \"eu-west-" +
+                                         n + "\";\n}\n");
+  }
+}
+
+std::set<std::string> analyzedUnits(const std::string &err) {
+  // -v prints "[i/n] path" for every unit it analyzes.
+  std::set<std::string> out;
+  std::istringstream in(err);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto open = line.find('['), close = line.find("] ");
+    if (open == std::string::npos || close == std::string::npos || close < open)
+      continue;
+    auto slash = line.find('/', open);
+    if (slash == std::string::npos || slash > close)
+      continue;
+    out.insert(line.substr(close + 2));
+  }
+  return out;
+}
+
+TEST(Engine, ShardsMergedEqualTheUnshardedScan) {
+  TempDir d, out;
+  writeShardProject(d);
+  auto full = twelve("scan " + d.str() + " --format json --no-cache -v");
+  ASSERT_EQ(full.code, 1) << full.err;
+  auto fullDoc = parse(full);
+  ASSERT_GE(fullDoc["findings"].size(), 20u) << full.out;
+  auto fullUnits = analyzedUnits(full.err);
+  EXPECT_EQ(fullUnits.size(), 10u) << full.err; // 9 units and lonely.h
+
+  std::string parts;
+  std::multiset<std::string> shardUnits;
+  for (int k = 1; k <= 3; ++k) {
+    auto shard = twelve("scan " + d.str() + " --format json --no-cache -v --shard " +
+                        std::to_string(k) + "/3");
+    EXPECT_TRUE(shard.code == 0 || shard.code == 1) << shard.err;
+    for (const auto &u : analyzedUnits(shard.err))
+      shardUnits.insert(u);
+    auto file = out.path / ("shard" + std::to_string(k) + ".json");
+    std::ofstream(file) << shard.out;
+    parts += " " + file.string();
+  }
+  // Every unit in exactly one shard, none added.
+  EXPECT_EQ(std::set<std::string>(shardUnits.begin(), shardUnits.end()), fullUnits);
+  EXPECT_EQ(shardUnits.size(), fullUnits.size());
+
+  auto merged = twelve("merge" + parts + " --format json");
+  EXPECT_EQ(merged.code, 1) << merged.err;
+  auto mergedDoc = parse(merged);
+  EXPECT_EQ(findingSet(mergedDoc), findingSet(fullDoc));
+  EXPECT_EQ(mergedDoc["summary"]["files"], fullDoc["summary"]["files"]);
+  EXPECT_EQ(mergedDoc["summary"]["findings"], fullDoc["summary"]["findings"]);
+  EXPECT_EQ(mergedDoc["summary"]["bySeverity"], fullDoc["summary"]["bySeverity"]);
+  EXPECT_EQ(mergedDoc["summary"]["byRule"], fullDoc["summary"]["byRule"]);
+  EXPECT_EQ(mergedDoc["root"], fullDoc["root"]);
+
+  // -o writes the same merge to a file.
+  auto toFile = twelve("merge" + parts + " --format json -o " + (out.path / "m.json").string());
+  EXPECT_EQ(toFile.code, 1) << toFile.err;
+  std::ifstream in(out.path / "m.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(findingSet(json::parse(text.str())), findingSet(fullDoc));
+}
+
+TEST(Engine, ShardsWithACompilationDatabase) {
+  TempDir d, out;
+  writeShardProject(d);
+  std::string entries;
+  for (int i = 0; i < 9; ++i) {
+    auto n = std::to_string(i);
+    entries += std::string(i ? "," : "") + "{\"directory\": \"" + d.str() +
+               "\", \"command\": \"clang++ -std=c++17 -Iinclude -c src/unit" + n + ".cpp -o unit" +
+               n + ".o\", \"file\": \"src/unit" + n + ".cpp\"}";
+  }
+  d.write("build/compile_commands.json", "[" + entries + "]");
+  auto full = twelve("scan " + d.str() + " --format json --no-cache -v");
+  ASSERT_EQ(full.code, 1) << full.err;
+  auto fullDoc = parse(full);
+  EXPECT_EQ(analyzedUnits(full.err).size(), 9u) << full.err;
+  std::string parts;
+  size_t analyzed = 0;
+  for (int k = 1; k <= 3; ++k) {
+    auto shard = twelve("scan " + d.str() + " --format json --no-cache -v --shard " +
+                        std::to_string(k) + "/3");
+    analyzed += analyzedUnits(shard.err).size();
+    auto file = out.path / ("shard" + std::to_string(k) + ".json");
+    std::ofstream(file) << shard.out;
+    parts += " " + file.string();
+  }
+  EXPECT_EQ(analyzed, 9u);
+  auto merged = twelve("merge" + parts + " --format json");
+  auto mergedDoc = parse(merged);
+  EXPECT_EQ(findingSet(mergedDoc), findingSet(fullDoc));
+  EXPECT_EQ(mergedDoc["summary"]["files"], fullDoc["summary"]["files"]);
+}
+
+TEST(Engine, BadShardIsAUsageError) {
+  TempDir d;
+  writeProject(d);
+  for (const char *bad : {"0/3", "4/3", "x", "1/0", "1/3x", "-1/3"}) {
+    auto run = twelve("scan " + d.str() + " --shard " + bad);
+    EXPECT_EQ(run.code, 2) << bad << ": " << run.err;
+    EXPECT_NE(run.err.find("--shard"), std::string::npos) << bad << ": " << run.err;
+  }
+}
+
+TEST(Engine, MergeOfMissingOrBadInputIsAUsageError) {
+  TempDir d;
+  auto missing = twelve("merge " + d.str() + "/nothere.json");
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("nothere.json"), std::string::npos) << missing.err;
+
+  d.write("notjson.json", "this is not JSON\n");
+  auto notJson = twelve("merge " + d.str() + "/notjson.json");
+  EXPECT_EQ(notJson.code, 2);
+  EXPECT_NE(notJson.err.find("notjson.json"), std::string::npos) << notJson.err;
+
+  d.write("wrong.json", "[1, 2, 3]\n");
+  auto wrong = twelve("merge " + d.str() + "/wrong.json");
+  EXPECT_EQ(wrong.code, 2);
+  EXPECT_NE(wrong.err.find("wrong.json"), std::string::npos) << wrong.err;
+
+  // A good input next to a missing one is still an error, not a partial merge.
+  writeProject(d);
+  auto scan = twelve("scan " + d.str() + " --format json --no-cache");
+  d.write("good.json", scan.out);
+  auto mixed = twelve("merge " + d.str() + "/good.json " + d.str() + "/nothere.json");
+  EXPECT_EQ(mixed.code, 2);
+  EXPECT_NE(mixed.err.find("nothere.json"), std::string::npos) << mixed.err;
+}
+
+} // namespace
