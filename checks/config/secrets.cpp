@@ -240,44 +240,55 @@ bool isPlaceholderOrNotASecret(std::string_view value) {
 }
 
 std::optional<std::string> knownTokenFormat(std::string_view value) {
+  // Each format has fixed text that a match must contain: std::regex is slow,
+  // and most literals contain none of it (this check runs on every literal).
   struct Format {
     const char *kind;
+    std::vector<std::string_view> anchors;
     std::regex re;
   };
   static const std::vector<Format> formats = [] {
     std::vector<Format> f;
-    f.push_back({"AWS access key id", std::regex(R"(\b(AKIA|ASIA)[0-9A-Z]{16}\b)")});
-    f.push_back({"GitHub token", std::regex(R"(\b(ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36}\b)")});
-    f.push_back({"GitHub token", std::regex(R"(\bgithub_pat_[A-Za-z0-9_]{40,}\b)")});
-    f.push_back({"Slack token", std::regex(R"(\bxox[bpars]-[A-Za-z0-9-]{10,}\b)")});
-    f.push_back({"Stripe secret key", std::regex(R"(\b(sk|rk)_live_[A-Za-z0-9]{16,}\b)")});
-    f.push_back({"Google API key", std::regex(R"(\bAIza[0-9A-Za-z_\-]{35}\b)")});
-    f.push_back({"PEM private key",
+    f.push_back({"AWS access key id", {"AKIA", "ASIA"}, std::regex(R"(\b(AKIA|ASIA)[0-9A-Z]{16}\b)")});
+    f.push_back({"GitHub token", {"gh"}, std::regex(R"(\b(ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36}\b)")});
+    f.push_back({"GitHub token", {"github_pat_"}, std::regex(R"(\bgithub_pat_[A-Za-z0-9_]{40,}\b)")});
+    f.push_back({"Slack token", {"xox"}, std::regex(R"(\bxox[bpars]-[A-Za-z0-9-]{10,}\b)")});
+    f.push_back({"Stripe secret key", {"_live_"}, std::regex(R"(\b(sk|rk)_live_[A-Za-z0-9]{16,}\b)")});
+    f.push_back({"Google API key", {"AIza"}, std::regex(R"(\bAIza[0-9A-Za-z_\-]{35}\b)")});
+    f.push_back({"PEM private key", {"-----BEGIN"},
                  std::regex(R"(-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----)")});
-    f.push_back({"JSON Web Token",
+    f.push_back({"JSON Web Token", {"eyJ"},
                  std::regex(R"(\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})")});
     return f;
   }();
   if (value.size() < 16)
     return std::nullopt;
   std::string v(value);
-  for (const auto &f : formats)
+  for (const auto &f : formats) {
+    if (std::none_of(f.anchors.begin(), f.anchors.end(),
+                     [&](std::string_view a) { return value.find(a) != std::string_view::npos; }))
+      continue;
     if (std::regex_search(v, f.re)) {
       // "AKIAIOSFODNN7EXAMPLE" is AWS's documented example key.
       if (v.find("EXAMPLE") != std::string::npos)
         return std::nullopt;
       return std::string(f.kind);
     }
+  }
   return std::nullopt;
 }
 
 std::optional<std::string> inlineCredential(std::string_view value,
                                             const std::vector<std::string> &extra) {
+  // Both patterns need a ':' or '=': most literals have neither.
+  if (value.find_first_of(":=") == std::string_view::npos)
+    return std::nullopt;
   std::string v(value);
   static const std::regex auth(R"((^|[\s"'])authorization\s*:\s*(bearer|basic|token)\s+([^\s"'\\]+))",
                                std::regex::icase);
   std::smatch m;
-  if (std::regex_search(v, m, auth) && !isPlaceholderOrNotASecret(m[3].str()))
+  if (lower(value).find("authorization") != std::string::npos && std::regex_search(v, m, auth) &&
+      !isPlaceholderOrNotASecret(m[3].str()))
     return std::string("Authorization header");
   static const std::regex kv(
       R"((^|[\s;&?,{"'])([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*['"]?([^\s;&'",}]+))");
