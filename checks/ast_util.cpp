@@ -122,4 +122,14 @@ std::optional<long long> integerValue(const clang::Expr *e, const clang::ASTCont
   return std::nullopt;
 }
 
+clang::ast_matchers::internal::Matcher<clang::CallExpr>
+createsObjectOf(const clang::ast_matchers::DeclarationMatcher &cls) {
+  using namespace clang::ast_matchers;
+  return callee(functionDecl(
+      hasAnyName("::std::make_shared", "::std::make_unique", "::std::allocate_shared",
+                 "::boost::make_shared", "::boost::allocate_shared"),
+      hasTemplateArgument(
+          0, refersToType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(cls)))))));
+}
+
 } // namespace twelve::checks

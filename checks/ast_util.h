@@ -2,6 +2,7 @@
 #pragma once
 
 #include <clang/AST/Expr.h>
+#include <clang/ASTMatchers/ASTMatchers.h>
 
 #include <optional>
 #include <string>
@@ -23,5 +24,10 @@ std::string utf8(const clang::StringLiteral *literal);
 
 /// The integer value of a constant expression, if it has one.
 std::optional<long long> integerValue(const clang::Expr *e, const clang::ASTContext &ctx);
+
+/// A call of std::make_shared, std::make_unique, std::allocate_shared or
+/// Boost's make_shared/allocate_shared that creates an object of a class `cls` matches.
+clang::ast_matchers::internal::Matcher<clang::CallExpr>
+createsObjectOf(const clang::ast_matchers::DeclarationMatcher &cls);
 
 } // namespace twelve::checks

@@ -223,13 +223,7 @@ void FileSinkCheck::registerMatchers(MatchFinder &finder) {
           .bind("construct"),
       this);
   finder.addMatcher(
-      callExpr(callee(functionDecl(
-                   hasAnyName("::std::make_shared", "::std::make_unique", "::std::allocate_shared",
-                              "::boost::make_shared", "::boost::allocate_shared"),
-                   hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(recordType(
-                                              hasDeclaration(sinkClass.bind("class")))))))),
-               user)
-          .bind("make"),
+      callExpr(createsObjectOf(sinkClass.bind("class")), user).bind("make"),
       this);
 
   // glog: FLAGS_log_dir = "..." and FLAGS_logtostderr = false.

@@ -1,5 +1,7 @@
 #include "checks/logs/SyslogCheck.h"
 
+#include "checks/ast_util.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
@@ -45,13 +47,7 @@ void SyslogCheck::registerMatchers(MatchFinder &finder) {
           .bind("construct"),
       this);
   finder.addMatcher(
-      callExpr(callee(functionDecl(
-                   hasAnyName("::std::make_shared", "::std::make_unique", "::std::allocate_shared",
-                              "::boost::make_shared", "::boost::allocate_shared"),
-                   hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(recordType(
-                                              hasDeclaration(sinkClass.bind("class")))))))),
-               user)
-          .bind("make"),
+      callExpr(createsObjectOf(sinkClass.bind("class")), user).bind("make"),
       this);
 }
 
