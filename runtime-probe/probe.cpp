@@ -313,6 +313,27 @@ public:
 
   bool anyAlive() { return !livePids().empty(); }
 
+  /// Remembers the processes alive once the port answers: the service. A helper
+  /// of an entry script that came and went before (`envsubst < t > nginx.conf`)
+  /// had its stdout on a file for its own work, not the service's.
+  void markServing() {
+    auto live = livePids();
+    std::lock_guard<std::mutex> g(mu_);
+    serving_ = std::move(live);
+  }
+
+  /// The stdio redirections of the service's processes (all, if it never served).
+  std::set<std::string> serviceStdio() {
+    std::lock_guard<std::mutex> g(mu_);
+    if (serving_.empty())
+      return stdio_;
+    std::set<std::string> out;
+    for (const auto &s : stdio_)
+      if (serving_.count(std::atoi(s.c_str())))
+        out.insert(s);
+    return out;
+  }
+
   /// /proc sampling: new descendants (by parent, group, session) and their fds.
   void sample() {
     discover();
@@ -391,7 +412,8 @@ public:
   std::vector<FileEvent> files_;
   std::set<std::tuple<int, std::string, std::string>> sampledWrites_;
   std::vector<std::string> procEvents_; // setsid, stdio to /dev/null, fork-and-exit...
-  std::set<std::string> stdio_;         // fds 0-2 pointing elsewhere than given
+  std::set<std::string> stdio_;         // fds 0-2 pointing elsewhere than given: "pid:fdN->path"
+  std::set<int> serving_;               // processes alive when the port first answered
   std::set<int> known_;
   Capture out_[2];
   bool setsid_ = false, devnullStdio_ = false;
@@ -878,6 +900,7 @@ StartOutcome waitForPort(Instance &inst, int port, double timeoutS) {
     if (connectTo(port, AF_INET) || connectTo(port, AF_INET6)) {
       o.listening = true;
       o.startupMs = msBetween(inst.execTime(), Clock::now());
+      inst.markServing();
       return o;
     }
     if (++n % 10 == 0) {
@@ -1203,11 +1226,12 @@ ProbeResult run(const ProbeOptions &opts) {
   std::vector<std::string> procEvents;
   bool setsid = false, devnull = false;
   for (auto &i : instances) {
+    auto serviceStdio = i->serviceStdio();
     std::lock_guard<std::mutex> g(i->mu_);
     outBytes += i->out_[0].bytes;
     errBytes += i->out_[1].bytes;
     lines += i->out_[0].lines + i->out_[1].lines;
-    stdio.insert(i->stdio_.begin(), i->stdio_.end());
+    stdio.insert(serviceStdio.begin(), serviceStdio.end());
     files.insert(files.end(), i->files_.begin(), i->files_.end());
     if (!i->traced())
       for (auto &[p, op, path] : i->sampledWrites_)
