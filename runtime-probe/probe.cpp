@@ -316,10 +316,21 @@ public:
   /// Remembers the processes alive once the port answers: the service. A helper
   /// of an entry script that came and went before (`envsubst < t > nginx.conf`)
   /// had its stdout on a file for its own work, not the service's.
+  /// A redirection undone by then (a shell running `echo x > f` in its own
+  /// process, or a vforked helper attributed to its parent) is dropped too.
   void markServing() {
     auto live = livePids();
     std::lock_guard<std::mutex> g(mu_);
     serving_ = std::move(live);
+    for (const auto &entry : stdio_) {
+      int pid = std::atoi(entry.c_str());
+      auto fd = entry.find(":fd"), arrow = entry.find("->");
+      if (!serving_.count(pid) || fd == std::string::npos || arrow == std::string::npos)
+        continue;
+      std::string link = "/proc/" + std::to_string(pid) + "/fd/" + entry.substr(fd + 3, arrow - fd - 3);
+      if (parseFdLink(readLink(link)).path != entry.substr(arrow + 2))
+        undone_.insert(entry);
+    }
   }
 
   /// The stdio redirections of the service's processes (all, if it never served).
@@ -329,7 +340,7 @@ public:
       return stdio_;
     std::set<std::string> out;
     for (const auto &s : stdio_)
-      if (serving_.count(std::atoi(s.c_str())))
+      if (serving_.count(std::atoi(s.c_str())) && !undone_.count(s))
         out.insert(s);
     return out;
   }
@@ -414,6 +425,7 @@ public:
   std::vector<std::string> procEvents_; // setsid, stdio to /dev/null, fork-and-exit...
   std::set<std::string> stdio_;         // fds 0-2 pointing elsewhere than given: "pid:fdN->path"
   std::set<int> serving_;               // processes alive when the port first answered
+  std::set<std::string> undone_;        // stdio_ entries no longer true by then
   std::set<int> known_;
   Capture out_[2];
   bool setsid_ = false, devnullStdio_ = false;

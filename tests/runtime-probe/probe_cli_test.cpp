@@ -76,10 +76,13 @@ TEST(ProbeCli, JsonHasTargetChecksAndSummary) {
   EXPECT_EQ(j["summary"]["pass"], 8);
 }
 
-// An entry script that runs a helper writing a config file before exec'ing the service: the
-// helper's stdout on that file is not the service's log stream.
+// An entry script that writes a config file before exec'ing the service: the helper's (or the
+// shell's, for a moment) stdout on that file is not the service's log stream.
 TEST(ProbeCli, EntryScriptHelpersDoNotCountAsStdioRedirects) {
   auto r = twelve(fast + "-- bash -c '/bin/echo \"port $PORT\" > entry.conf && exec " SAMPLE_compliant "'");
   EXPECT_NE(r.out.find("PASS  logs/stdout"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("entry.conf"), std::string::npos) << "the write itself is still local: " << r.out;
+  // A builtin redirects the shell's own fd 1 for a moment: undone before the service starts.
+  auto builtin = twelve(fast + "-- bash -c 'echo \"port $PORT\" > entry.conf && exec " SAMPLE_compliant "'");
+  EXPECT_NE(builtin.out.find("PASS  logs/stdout"), std::string::npos) << builtin.out;
 }
