@@ -122,6 +122,16 @@ std::optional<long long> integerValue(const clang::Expr *e, const clang::ASTCont
   return std::nullopt;
 }
 
+std::string identifierOf(const clang::Expr *e) {
+  e = strip(e);
+  if (const auto *ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(e))
+    return ref->getDecl()->getIdentifier() ? ref->getDecl()->getName().str() : std::string();
+  if (const auto *member = llvm::dyn_cast_or_null<clang::MemberExpr>(e))
+    return member->getMemberDecl()->getIdentifier() ? member->getMemberDecl()->getName().str()
+                                                    : std::string();
+  return {};
+}
+
 clang::ast_matchers::internal::Matcher<clang::CallExpr>
 createsObjectOf(const clang::ast_matchers::DeclarationMatcher &cls) {
   using namespace clang::ast_matchers;

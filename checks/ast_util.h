@@ -25,6 +25,11 @@ std::string utf8(const clang::StringLiteral *literal);
 /// The integer value of a constant expression, if it has one.
 std::optional<long long> integerValue(const clang::Expr *e, const clang::ASTContext &ctx);
 
+/// The variable or member an expression reads its value from (`log_path`,
+/// `cfg.logfile`, `opts->log_file.c_str()`), through the wrappers stringValue
+/// looks through; empty when there is none.
+std::string identifierOf(const clang::Expr *e);
+
 /// A call of std::make_shared, std::make_unique, std::allocate_shared or
 /// Boost's make_shared/allocate_shared that creates an object of a class `cls` matches.
 clang::ast_matchers::internal::Matcher<clang::CallExpr>

@@ -55,46 +55,6 @@ std::string shortName(const std::string &qualified) {
   return qualified.rfind("::", 0) == 0 ? qualified.substr(2) : qualified;
 }
 
-// The identifier an expression reads its value from: `log_path`,
-// `cfg.logfile`, `opts->log_file.c_str()`; empty when there is none.
-std::string identifierOf(const clang::Expr *e) {
-  while (e) {
-    e = e->IgnoreParenImpCasts();
-    if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e)) {
-      if (c->getNumArgs() < 1)
-        return {};
-      e = c->getArg(0);
-      continue;
-    }
-    if (const auto *b = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e)) {
-      e = b->getSubExpr();
-      continue;
-    }
-    if (const auto *m = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e)) {
-      e = m->getSubExpr();
-      continue;
-    }
-    if (const auto *call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e)) {
-      // path.c_str(), path.string(), path.data()
-      const auto *method = call->getMethodDecl();
-      if (method && method->getIdentifier() &&
-          (method->getName() == "c_str" || method->getName() == "string" ||
-           method->getName() == "data" || method->getName() == "native")) {
-        e = call->getImplicitObjectArgument();
-        continue;
-      }
-      return {};
-    }
-    if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
-      return ref->getDecl()->getIdentifier() ? ref->getDecl()->getName().str() : std::string();
-    if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e))
-      return member->getMemberDecl()->getIdentifier() ? member->getMemberDecl()->getName().str()
-                                                      : std::string();
-    return {};
-  }
-  return {};
-}
-
 // What a file-opening call writes: "the log file 'x.log'" or "a log file
 // named by 'log_path'"; empty when the target is not recognizably a log.
 std::string logTarget(const clang::Expr *pathArg) {

@@ -44,20 +44,6 @@ std::optional<std::string> openedPath(const clang::Expr *e) {
   return std::nullopt;
 }
 
-// The variable or member a path expression names (`out_path`, `opts.log_file`,
-// `path.c_str()`), or empty.
-std::string pathIdentifier(const clang::Expr *e) {
-  e = e->IgnoreParenImpCasts();
-  if (const auto *call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e))
-    e = call->getImplicitObjectArgument()->IgnoreParenImpCasts();
-  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e))
-    return ref->getDecl()->getIdentifier() ? ref->getDecl()->getName().str() : std::string();
-  if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e))
-    return member->getMemberDecl()->getIdentifier() ? member->getMemberDecl()->getName().str()
-                                                    : std::string();
-  return {};
-}
-
 } // namespace
 
 void StdioRedirectCheck::registerMatchers(MatchFinder &finder) {
@@ -87,7 +73,7 @@ void StdioRedirectCheck::check(const MatchFinder::MatchResult &result) {
     // A tool writing its output to a file named on its command line
     // (`freopen(out_path, "w", stdout)`) is exporting data, not hiding logs:
     // stdout with a path from elsewhere is reported only when it names a log.
-    if (!path && stream->getName() == "stdout" && !isLogIdentifier(pathIdentifier(call->getArg(0))))
+    if (!path && stream->getName() == "stdout" && !isLogIdentifier(identifierOf(call->getArg(0))))
       return;
     report(call->getBeginLoc(), sm,
            "freopen() redirects " + stream->getName().str() + " to " +
