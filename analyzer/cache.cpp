@@ -4,6 +4,9 @@
 #include "core/fingerprint.h"
 
 #include <cstdlib>
+#include <cstring>
+#include <elf.h>
+#include <link.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,8 +29,42 @@ std::optional<std::string> slurp(const std::string &path) {
 
 } // namespace
 
+namespace {
+
+/// The GNU build ID of the running executable (a hash the linker computes from
+/// its contents), or empty when it was linked without one.
+int findBuildId(dl_phdr_info *info, size_t, void *out) {
+  auto &id = *static_cast<std::string *>(out);
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const auto &ph = info->dlpi_phdr[i];
+    if (ph.p_type != PT_NOTE)
+      continue;
+    const char *p = reinterpret_cast<const char *>(info->dlpi_addr + ph.p_vaddr);
+    const char *end = p + ph.p_memsz;
+    while (p + sizeof(ElfW(Nhdr)) <= end) {
+      const auto *note = reinterpret_cast<const ElfW(Nhdr) *>(p);
+      const char *name = p + sizeof(ElfW(Nhdr));
+      const char *desc = name + ((note->n_namesz + 3) & ~3u);
+      if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 &&
+          std::memcmp(name, "GNU", 4) == 0 && desc + note->n_descsz <= end) {
+        id.assign(desc, note->n_descsz);
+        return 1;
+      }
+      p = desc + ((note->n_descsz + 3) & ~3u);
+    }
+  }
+  return 1; // the first object is the executable itself: stop there
+}
+
+} // namespace
+
 std::string toolIdentity() {
   static const std::string identity = [] {
+    std::string id;
+    dl_iterate_phdr(findBuildId, &id);
+    if (!id.empty())
+      return "build-id " + hashHex(id);
+    // No build ID: the executable's bytes (tens of MB, read once per scan).
     auto exe = slurp("/proc/self/exe");
     return exe ? hashHex(*exe) : std::string("unknown");
   }();

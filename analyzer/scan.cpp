@@ -3,6 +3,7 @@
 #include "analyzer/action.h"
 #include "analyzer/cache.h"
 #include "analyzer/compilation.h"
+#include "analyzer/file_cache.h"
 #include "analyzer/sources.h"
 #include "analyzer/suppressions.h"
 #include "analyzer/unit_codec.h"
@@ -86,9 +87,12 @@ struct Job {
 UnitResult runUnit(const Job &job, const CheckSet &set,
                    const clang::tooling::ArgumentsAdjuster &adjuster, bool includesOnly = false) {
   UnitResult out;
-  clang::tooling::ClangTool tool(
-      *job.db, {job.file}, std::make_shared<clang::PCHContainerOperations>(),
-      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem().release()));
+  // One per worker process, shared by the units it analyzes (see file_cache.h).
+  static const auto files = makeCachingFileSystem(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem().release()),
+      size_t(512) << 20);
+  clang::tooling::ClangTool tool(*job.db, {job.file}, std::make_shared<clang::PCHContainerOperations>(),
+                                 files);
   tool.appendArgumentsAdjuster(adjuster);
   tool.setPrintErrorMessage(false);
   auto diagnostics = makeDiagnosticCollector(out);

@@ -79,13 +79,10 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &result) {
   if (!literal || literal->getLength() == 0)
     return;
   auto value = utf8(literal);
-  auto key = locationKey(literal->getBeginLoc(), sm);
-  if (seen_.count(key))
-    return;
-
+  // One report per literal, however many instantiations or expansions show it.
   auto found = [&](std::string message) {
-    seen_.insert(key);
-    report(literal->getBeginLoc(), sm, std::move(message));
+    if (seen_.insert(locationKey(literal->getBeginLoc(), sm)).second)
+      report(literal->getBeginLoc(), sm, std::move(message));
   };
 
   // Formats that are secrets wherever they appear, even in a log message.
@@ -96,13 +93,14 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &result) {
     return found("hardcoded credential: the literal contains a " + *kind +
                  "; read it from the environment or a secret store at run time");
 
-  auto ctx = config::literalContext(literal, *result.Context);
-  // strcmp(key, "password"), log("bad token"), fields["api_key"]: the word, not a secret.
-  if (ctx.isComparison || ctx.isMessage)
-    return;
+  // Checked before the context, which walks the parents and costs more.
   bool hasAlnum = std::any_of(value.begin(), value.end(),
                               [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
   if (!hasAlnum || secrets::isPlaceholderOrNotASecret(value))
+    return;
+  auto ctx = config::literalContext(literal, *result.Context);
+  // strcmp(key, "password"), log("bad token"), fields["api_key"]: the word, not a secret.
+  if (ctx.isComparison || ctx.isMessage)
     return;
   for (const auto &name : ctx.names)
     if (!name.empty() && secrets::isCredentialName(name, keywords_) && !grammarToken(name, value))

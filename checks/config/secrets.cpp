@@ -405,6 +405,9 @@ std::optional<ServiceUrl> parseServiceUrl(std::string_view raw) {
     return url;
   }
   // key=value DSNs: libpq "host=db dbname=app user=x", ODBC/ADO "Server=db;Database=app;".
+  // Two pairs at least, so two '=' (checked first: the regex below is slow).
+  if (std::count(v.begin(), v.end(), '=') < 2)
+    return std::nullopt;
   std::map<std::string, std::string> pairs;
   std::string s(v);
   static const std::regex pair(R"(([A-Za-z ]+?)\s*=\s*('[^']*'|[^\s;]*))");
