@@ -1,8 +1,11 @@
 #include "analyzer/cache.h"
 
+#include "analyzer/sources.h"
 #include "analyzer/unit_codec.h"
 #include "core/fingerprint.h"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <elf.h>
@@ -10,6 +13,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <fcntl.h>
+#include <llvm/Support/xxhash.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -18,13 +24,13 @@ namespace twelve::analyzer {
 
 namespace {
 
-std::optional<std::string> slurp(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+/// Hash of a dependency's contents: 64-bit xxHash, ~10x faster than the
+/// FNV-1a of fingerprints; a warm re-scan is mostly this over every header.
+std::string fastHashHex(const std::string &bytes) {
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx",
+                static_cast<unsigned long long>(llvm::xxHash64(llvm::StringRef(bytes))));
+  return out;
 }
 
 } // namespace
@@ -65,7 +71,7 @@ std::string toolIdentity() {
     if (!id.empty())
       return "build-id " + hashHex(id);
     // No build ID: the executable's bytes (tens of MB, read once per scan).
-    auto exe = slurp("/proc/self/exe");
+    auto exe = readFile("/proc/self/exe");
     return exe ? hashHex(*exe) : std::string("unknown");
   }();
   return identity;
@@ -98,28 +104,46 @@ const std::string &ResultCache::contentHash(const std::string &path) {
   auto it = hashes_.find(path);
   if (it != hashes_.end())
     return it->second;
-  auto text = slurp(path);
-  return hashes_[path] = text ? hashHex(*text) : std::string();
+  auto text = readFile(path);
+  return hashes_[path] = text ? fastHashHex(*text) : std::string();
 }
 
-// Entry layout: "twelve-cache 1\n", N, then N lines "hash path", then M lines
-// of missing includes "dir\tname" checked for absence, then the encoded unit.
+const std::string &ResultCache::stampOf(const std::string &path) {
+  auto it = stamps_.find(path);
+  if (it != stamps_.end())
+    return it->second;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0)
+    return stamps_[path] = "-";
+  return stamps_[path] = std::to_string(st.st_size) + "." + std::to_string(st.st_mtim.tv_sec) + "." +
+                         std::to_string(st.st_mtim.tv_nsec);
+}
+
+// Entry layout: "twelve-cache 3\n", N, then N lines "hash stamp path" (stamp:
+// size.mtime), then M lines of missing includes checked for absence, then the
+// encoded unit. A file whose size and modification time are as recorded is
+// taken as unchanged without reading it (as make and ccache's direct mode do);
+// any other is read and compared by content, so a fresh checkout still hits.
 std::optional<UnitResult> ResultCache::load(const std::string &file,
                                             const std::vector<std::string> &command) {
-  auto text = slurp(dir_ + "/" + keyOf(file, command));
+  auto text = readFile(dir_ + "/" + keyOf(file, command));
   if (!text)
     return std::nullopt;
   std::istringstream in(*text);
   std::string magic;
   size_t files = 0, missing = 0;
-  if (!std::getline(in, magic) || magic != "twelve-cache 1" || !(in >> files))
+  if (!std::getline(in, magic) || magic != "twelve-cache 3" || !(in >> files))
     return std::nullopt;
   in.ignore(1);
   for (size_t i = 0; i < files; ++i) {
     std::string line;
     if (!std::getline(in, line) || line.size() < 18)
       return std::nullopt;
-    if (contentHash(line.substr(17)) != line.substr(0, 16))
+    auto space = line.find(' ', 17);
+    if (space == std::string::npos)
+      return std::nullopt;
+    auto path = line.substr(space + 1);
+    if (stampOf(path) != line.substr(17, space - 17) && contentHash(path) != line.substr(0, 16))
       return std::nullopt;
   }
   if (!(in >> missing))
@@ -144,7 +168,7 @@ void ResultCache::store(const std::string &file, const std::vector<std::string> 
                         const UnitResult &unit) {
   if (!unit.started)
     return; // failures are retried, never cached
-  std::string out = "twelve-cache 1\n";
+  std::string out = "twelve-cache 3\n";
   std::vector<std::string> deps(unit.includedFiles.begin(), unit.includedFiles.end());
   deps.push_back(file);
   out += std::to_string(deps.size()) + "\n";
@@ -152,7 +176,7 @@ void ResultCache::store(const std::string &file, const std::vector<std::string> 
     const auto &h = contentHash(d);
     if (h.empty())
       return;
-    out += h + " " + d + "\n";
+    out += h + " " + stampOf(d) + " " + d + "\n";
   }
   // A missing include is looked for again, next to the file and in every -I
   // folder of the command: if it appears, the entry is stale.

@@ -12,8 +12,9 @@
 namespace twelve::analyzer {
 
 /// A directory of cache entries, one per translation unit and configuration.
-/// An entry holds the unit's result and the content hash of every file the
-/// unit read; it is used only when all of them are unchanged and none of the
+/// An entry holds the unit's result and the content hash (and size and
+/// modification time) of every file the unit read; it is used only when all of
+/// them are unchanged and none of the
 /// includes that were missing has appeared. Entries are written atomically, so
 /// concurrent scans (CI jobs sharing a cache) never read half an entry.
 class ResultCache {
@@ -36,14 +37,17 @@ private:
   std::string keyOf(const std::string &file, const std::vector<std::string> &command) const;
   /// Content hash of a file, memoized for this run ("" if unreadable).
   const std::string &contentHash(const std::string &path);
+  /// Size and modification time of a file, memoized for this run ("-" if missing).
+  const std::string &stampOf(const std::string &path);
 
   std::string dir_;
   std::string configuration_;
   std::map<std::string, std::string> hashes_;
+  std::map<std::string, std::string> stamps_;
   unsigned hits_ = 0;
 };
 
-/// A string that identifies this build of twelve: a hash of its executable.
+/// A string that identifies this build of twelve: its build ID, else a hash of its executable.
 std::string toolIdentity();
 
 } // namespace twelve::analyzer

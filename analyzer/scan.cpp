@@ -17,10 +17,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <thread>
 #include <csignal>
 #include <cstdlib>
@@ -67,15 +65,6 @@ std::string commonRoot(const std::vector<std::string> &paths) {
   while (s.size() > 1 && s.back() == '/')
     s.pop_back();
   return s.empty() ? "/" : s;
-}
-
-std::optional<std::string> readText(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 struct Job {
@@ -454,7 +443,7 @@ ScanResult scan(const ScanOptions &options) {
   std::set<std::string> seenFiles(units.begin(), units.end());
   seenFiles.insert(lonely.begin(), lonely.end());
   seenFiles.insert(included.begin(), included.end());
-  finish(result, std::move(raw), root, options.excludeGlobs, readText,
+  finish(result, std::move(raw), root, options.excludeGlobs, readFile,
          options.reportUnusedSuppressions ? &seenFiles : nullptr);
   std::sort(result.errors.begin(), result.errors.end(),
             [](const AnalysisError &a, const AnalysisError &b) { return a.file < b.file; });

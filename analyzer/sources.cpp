@@ -1,6 +1,10 @@
 #include "analyzer/sources.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -125,6 +129,34 @@ std::string relativeTo(const std::string &path, const std::string &root) {
   if (s.empty() || s.rfind("..", 0) == 0)
     return path;
   return s;
+}
+
+std::optional<std::string> readFile(const std::string &path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return std::nullopt;
+  // Read straight into the string, sized by fstat (and grown if the file grows).
+  struct stat st;
+  std::string text(::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : 4096,
+                   '\0');
+  size_t used = 0;
+  for (;;) {
+    if (used == text.size())
+      text.resize(text.size() * 2);
+    ssize_t n = ::read(fd, &text[used], text.size() - used);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0)
+      break;
+    used += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  text.resize(used);
+  return text;
 }
 
 } // namespace twelve::analyzer

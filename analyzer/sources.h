@@ -1,6 +1,7 @@
 // Finding the C and C++ files of a project, and telling project files from others.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ std::vector<std::string> discoverSources(const std::string &dir);
 /// The include folders of a project without a compilation database: the root,
 /// and every folder named include, inc, src or source (outside skipped ones).
 std::vector<std::string> inferIncludeDirs(const std::string &root);
+
+/// The whole contents of a file, or nothing when it cannot be read.
+std::optional<std::string> readFile(const std::string &path);
 
 /// True when the first bytes of the file contain a NUL byte.
 bool looksBinary(const std::string &path);
