@@ -4,17 +4,16 @@
 #include "analyzer/unit_codec.h"
 #include "core/fingerprint.h"
 
-#include <cerrno>
+#include <llvm/Support/xxhash.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <elf.h>
-#include <link.h>
 #include <filesystem>
 #include <fstream>
+#include <link.h>
 #include <sstream>
-#include <fcntl.h>
-#include <llvm/Support/xxhash.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,10 +31,6 @@ std::string fastHashHex(const std::string &bytes) {
                 static_cast<unsigned long long>(llvm::xxHash64(llvm::StringRef(bytes))));
   return out;
 }
-
-} // namespace
-
-namespace {
 
 /// The GNU build ID of the running executable (a hash the linker computes from
 /// its contents), or empty when it was linked without one.

@@ -14,9 +14,9 @@ namespace twelve::analyzer {
 /// A directory of cache entries, one per translation unit and configuration.
 /// An entry holds the unit's result and the content hash (and size and
 /// modification time) of every file the unit read; it is used only when all of
-/// them are unchanged and none of the
-/// includes that were missing has appeared. Entries are written atomically, so
-/// concurrent scans (CI jobs sharing a cache) never read half an entry.
+/// them are unchanged and none of the includes that were missing has appeared.
+/// Entries are written atomically, so concurrent scans (CI jobs sharing a
+/// cache) never read half an entry.
 class ResultCache {
 public:
   /// `configuration` is everything besides the sources that can change the

@@ -119,6 +119,31 @@ TEST(Engine, EditingAHeaderInvalidatesTheUnitsIncludingIt) {
   EXPECT_EQ(doc["findings"].size(), 5u) << edited.out;
 }
 
+// A fresh checkout gives every file a new modification time: the content
+// decides. An edit that keeps the size is still seen (the time changed).
+TEST(Engine, NewTimesWithTheSameContentStillHitAndSameSizeEditsAreSeen) {
+  TempDir d, cache;
+  writeProject(d);
+  auto cold = twelve("scan " + d.str() + " --format json", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(cold.code, 1) << cold.err;
+  auto later = fs::file_time_type::clock::now() + std::chrono::seconds(30);
+  for (const char *f : {"common.h", "a.cpp", "b.cpp", "c.cpp"})
+    fs::last_write_time(d.path / f, later);
+  auto touched = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(touched.code, 1) << touched.err;
+  EXPECT_NE(touched.err.find("cache: 3 unit(s) unchanged"), std::string::npos) << touched.err;
+  EXPECT_EQ(findingSet(parse(touched)), findingSet(parse(cold)));
+
+  // Same length, another file name: "app.log" becomes "app.txt".
+  d.write("common.h", "#pragma once\n#include <cstdio>\n"
+                      "inline FILE *openLog() { return std::fopen(\"app.txt\", \"a\"); }\n");
+  fs::last_write_time(d.path / "common.h", later + std::chrono::seconds(30));
+  auto edited = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(edited.code, 1) << edited.err;
+  EXPECT_NE(edited.err.find("cache: 1 unit(s) unchanged"), std::string::npos) << edited.err;
+  EXPECT_FALSE(hasFinding(parse(edited), "common.h", "logs/file-sink")) << edited.out;
+}
+
 TEST(Engine, NoCacheWritesAndReusesNothing) {
   TempDir d, cache;
   writeProject(d);
