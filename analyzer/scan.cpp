@@ -363,8 +363,8 @@ ScanResult scan(const ScanOptions &options) {
       }
       pending.push_back(i);
     }
-    // Largest files first: the biggest unit (memcached.c is a third of
-    // memcached) then does not start last and leave the other workers idle.
+    // Largest files first: the biggest unit (memcached.c is a fifth of
+    // memcached's time) then does not start last and leave the other workers idle.
     {
       std::vector<std::uintmax_t> size(files.size(), 0);
       for (size_t i : pending) {
