@@ -19,10 +19,10 @@ separate_arguments(_twelve_llvm_defs NATIVE_COMMAND "${LLVM_DEFINITIONS}")
 target_compile_definitions(twelve_clang INTERFACE ${_twelve_llvm_defs})
 # Static by default: the shared libclang-cpp/libLLVM cost ~60 ms of dynamic
 # relocation at every start (measured: `twelve --version` 85 ms shared, 22 ms
-# static), which is most of a warm re-scan. Non-PIE for the same reason:
-# see cli/CMakeLists.txt.
-option(TWELVE_STATIC_CLANG "Link Clang and LLVM statically (faster start)" ON)
-if(TWELVE_STATIC_CLANG)
+# static), which is most of a warm re-scan. Non-PIE for the same reason, and
+# the C++ runtime and the other libraries static too: see cli/CMakeLists.txt.
+option(TWELVE_STATIC_LINK "Link Clang, LLVM, the C++ runtime and the libraries statically (faster start)" ON)
+if(TWELVE_STATIC_LINK)
   set(_twelve_clang_static)
   # In dependency order; the group lets a linker other than lld rescan.
   foreach(_lib clangTooling clangFrontend clangDriver clangSerialization clangParse clangSema
@@ -31,7 +31,7 @@ if(TWELVE_STATIC_CLANG)
     set(_file "${LLVM_LIBRARY_DIR}/lib${_lib}.a")
     if(NOT EXISTS "${_file}")
       message(FATAL_ERROR "twelve: ${_file} is missing (package libclang-${LLVM_VERSION_MAJOR}-dev);"
-                          " or configure with -DTWELVE_STATIC_CLANG=OFF")
+                          " or configure with -DTWELVE_STATIC_LINK=OFF")
     endif()
     list(APPEND _twelve_clang_static "${_file}")
   endforeach()
@@ -43,8 +43,12 @@ if(TWELVE_STATIC_CLANG)
                   COMMAND_ERROR_IS_FATAL ANY)
   separate_arguments(_twelve_llvm_static NATIVE_COMMAND "${_twelve_llvm_static}")
   list(APPEND _twelve_clang_static ${_twelve_llvm_static})
+  # zlib and terminfo (LLVM's support library) as archives too: every shared
+  # library costs a mapping and symbol lookups at start.
+  find_library(TWELVE_LIBZ_A NAMES libz.a REQUIRED)
+  find_library(TWELVE_LIBTINFO_A NAMES libtinfo.a REQUIRED)
   target_link_libraries(twelve_clang INTERFACE "$<LINK_GROUP:RESCAN,${_twelve_clang_static}>"
-                        z tinfo pthread dl rt)
+                        ${TWELVE_LIBZ_A} ${TWELVE_LIBTINFO_A} pthread dl rt)
 else()
   target_link_libraries(twelve_clang INTERFACE clang-cpp LLVM)
 endif()
