@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <link.h>
-#include <sstream>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -124,35 +124,47 @@ std::optional<UnitResult> ResultCache::load(const std::string &file,
   auto text = readFile(dir_ + "/" + keyOf(file, command));
   if (!text)
     return std::nullopt;
-  std::istringstream in(*text);
-  std::string magic;
+  // Parsed in place: a warm re-scan reads one entry per unit.
+  std::string_view rest(*text);
+  auto line = [&rest](std::string_view &out) {
+    auto nl = rest.find('\n');
+    if (nl == std::string_view::npos)
+      return false;
+    out = rest.substr(0, nl);
+    rest.remove_prefix(nl + 1);
+    return true;
+  };
+  auto count = [&](size_t &n) {
+    std::string_view l;
+    if (!line(l) || l.empty() || l.size() > 9 ||
+        l.find_first_not_of("0123456789") != std::string_view::npos)
+      return false;
+    n = std::stoul(std::string(l));
+    return true;
+  };
+  std::string_view l;
   size_t files = 0, missing = 0;
-  if (!std::getline(in, magic) || magic != "twelve-cache 3" || !(in >> files))
+  if (!line(l) || l != "twelve-cache 3" || !count(files))
     return std::nullopt;
-  in.ignore(1);
   for (size_t i = 0; i < files; ++i) {
-    std::string line;
-    if (!std::getline(in, line) || line.size() < 18)
+    if (!line(l) || l.size() < 18 || l[16] != ' ')
       return std::nullopt;
-    auto space = line.find(' ', 17);
-    if (space == std::string::npos)
+    auto space = l.find(' ', 17);
+    if (space == std::string_view::npos)
       return std::nullopt;
-    auto path = line.substr(space + 1);
-    if (stampOf(path) != line.substr(17, space - 17) && contentHash(path) != line.substr(0, 16))
+    std::string path(l.substr(space + 1));
+    if (stampOf(path) != l.substr(17, space - 17) && contentHash(path) != l.substr(0, 16))
       return std::nullopt;
   }
-  if (!(in >> missing))
+  if (!count(missing))
     return std::nullopt;
-  in.ignore(1);
   for (size_t i = 0; i < missing; ++i) {
-    std::string line;
-    if (!std::getline(in, line))
+    if (!line(l))
       return std::nullopt;
     std::error_code ec;
-    if (fs::exists(line, ec))
+    if (fs::exists(fs::path(l), ec))
       return std::nullopt; // a header that was missing is there now
   }
-  auto rest = text->substr(static_cast<size_t>(in.tellg()));
   auto unit = decode(rest);
   if (unit)
     ++hits_;
