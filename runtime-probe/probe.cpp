@@ -352,6 +352,8 @@ public:
       for (int fd : fdsOf(p)) {
         std::string base = "/proc/" + std::to_string(p);
         auto target = parseFdLink(readLink(base + "/fd/" + std::to_string(fd)));
+        if (target.kind == FdTarget::Gone)
+          continue; // exited (or closed it) since fdsOf(): nothing to learn
         if (fd <= 2 && target.kind != FdTarget::Pipe) {
           std::lock_guard<std::mutex> g(mu_);
           if (fd > 0 || target.path != "/dev/null")
@@ -1479,7 +1481,9 @@ ProbeResult attach(const ProbeOptions &opts) {
     }
   logsOut.evidence = {{"fd1", fd1}, {"fd2", fd2}};
   auto bad = [](const std::string &t) {
-    return t == "/dev/null" || parseFdLink(t).kind == FdTarget::File;
+    // Closed (no link to read), /dev/null or a file: nothing reaches the platform.
+    auto kind = parseFdLink(t).kind;
+    return t == "/dev/null" || kind == FdTarget::File || kind == FdTarget::Gone;
   };
   if (bad(fd1) || bad(fd2)) {
     logsOut.status = ProbeStatus::Fail;

@@ -104,7 +104,9 @@ FdTarget parseFdLink(std::string_view link) {
     return true;
   };
   t.path = std::string(link);
-  if (bracketed("socket:[")) {
+  if (link.empty()) {
+    t.kind = FdTarget::Gone;
+  } else if (bracketed("socket:[")) {
     t.kind = FdTarget::Socket;
   } else if (bracketed("pipe:[")) {
     t.kind = FdTarget::Pipe;

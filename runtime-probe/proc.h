@@ -28,7 +28,9 @@ std::vector<TcpSocket> parseProcNetTcp(std::string_view text, bool v6);
 
 /// What a /proc/PID/fd/N link points at.
 struct FdTarget {
-  enum Kind { File, Socket, Pipe, Anon, Device, Deleted } kind = File;
+  // Gone: the link could not be read (empty), i.e. the fd or the process went
+  // away between listing /proc/PID/fd and reading the link.
+  enum Kind { File, Socket, Pipe, Anon, Device, Deleted, Gone } kind = File;
   std::string path;        // the link text, " (deleted)" removed
   unsigned long inode = 0; // socket:[N] and pipe:[N]
 };

@@ -8,6 +8,8 @@
 #include <dirent.h>
 #include <filesystem>
 #include <map>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -26,6 +28,27 @@ std::string workDir(const std::string &name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
+}
+
+/// Waits (up to 20 s) until nothing else listens on a fixed port: the hardcoded-port
+/// sample binds 18089 itself, and a second copy of the suite running at the same
+/// time (a developer's build next to a CI clone) would hold it.
+bool waitForFreePort(int port) {
+  for (int i = 0; i < 200; ++i) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_ANY);
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    bool free = bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+    close(fd);
+    if (free)
+      return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
 }
 
 ProbeOptions options(const std::string &binary, const std::string &name) {
@@ -104,6 +127,7 @@ TEST(ProbeSamples, CompliantPassesEverything) {
 }
 
 TEST(ProbeSamples, HardcodedPortFailsPortBindingAndListsTheOtherPort) {
+  ASSERT_TRUE(waitForFreePort(18089)) << "port 18089, which the sample binds, stayed in use";
   auto r =
       expectStatuses(options(SAMPLE_hardcoded_port, "hardcoded_port"), {F, F, P, S, P, P, P, P});
   EXPECT_NE(evidence(r, "port-binding/listens-on-port", "other_ports").find("18089"),

@@ -70,6 +70,15 @@ TEST(FdLinks, ClassifiesEveryKindOfTarget) {
   EXPECT_EQ(t[6].path, "/srv/app/service.lock");
 }
 
+// A link read after the fd or its process went away comes back empty: it is
+// no target at all, not a file with an empty name (which once made a service
+// exiting during a /proc sample look as if it had moved fds 0-2 to a file).
+TEST(FdLinks, AnUnreadableLinkIsGoneNotAFile) {
+  auto t = parseFdLink("");
+  EXPECT_EQ(t.kind, FdTarget::Gone);
+  EXPECT_TRUE(t.path.empty());
+}
+
 TEST(Fdinfo, ReadsOctalFlags) {
   auto append = parseFdinfoFlags(canned("fdinfo_append.txt"));
   ASSERT_TRUE(append);
