@@ -5,6 +5,8 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 
+#include <algorithm>
+
 using namespace clang::ast_matchers;
 
 namespace twelve::checks {
@@ -14,6 +16,42 @@ namespace {
 // "", "0", "false", "no", "off": defaults that mean "nothing", not config.
 bool trivialString(const std::string &v) {
   return v.empty() || v == "0" || v == "false" || v == "no" || v == "off" || v == "n";
+}
+
+// Variables of the operating system and the user's session, not of the
+// service: their conventional defaults (TMPDIR -> /tmp, SHELL -> /bin/sh) are
+// what POSIX and every shell use, not configuration to externalize.
+bool isSystemVariable(const std::string &name) {
+  static const char *const names[] = {"TMPDIR", "TMP", "TEMP", "TEMPDIR", "SHELL", "HOME",
+                                      "PATH", "USER", "LOGNAME", "TERM", "LANG", "LC_ALL",
+                                      "TZ", "PWD", "PAGER", "EDITOR", "VISUAL", "COLUMNS",
+                                      "LINES"};
+  for (const char *n : names)
+    if (name == n)
+      return true;
+  return name.rfind("XDG_", 0) == 0;
+}
+
+// The name of the variable an expression reads: getenv("X") in it, or a
+// variable initialized from one (v in `const char *v = getenv("X"); v ? v : ...`).
+std::optional<std::string> variableRead(const clang::Stmt *s, const std::vector<std::string> &readers,
+                                        int depth = 0) {
+  if (!s || depth > 8)
+    return std::nullopt;
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
+    if (const auto *fn = call->getDirectCallee(); fn && call->getNumArgs() > 0) {
+      auto q = "::" + fn->getQualifiedNameAsString();
+      if (std::find(readers.begin(), readers.end(), q) != readers.end() ||
+          std::find(readers.begin(), readers.end(), fn->getQualifiedNameAsString()) != readers.end())
+        return stringValue(call->getArg(0));
+    }
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(s))
+    if (const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getInit())
+      return variableRead(var->getInit(), readers, depth + 1);
+  for (const auto *child : s->children())
+    if (auto name = variableRead(child, readers, depth + 1))
+      return name;
+  return std::nullopt;
 }
 
 } // namespace
@@ -28,8 +66,13 @@ void EnvFallbackCheck::registerMatchers(MatchFinder &finder) {
   auto envValue = anyOf(getenvCall, hasDescendant(getenvCall),
                         declRefExpr(to(fromGetenv)), hasDescendant(declRefExpr(to(fromGetenv))));
   auto fallback = expr(unless(cxxThrowExpr())).bind("fallback");
-  // getenv("X") ? getenv("X") : "default", v ? v : "default"
-  finder.addMatcher(conditionalOperator(hasCondition(expr(envValue)), hasFalseExpression(fallback),
+  // getenv("X") ? getenv("X") : "default", v ? v : "default": the operator
+  // chooses between the variable's value and a default. With constants on both
+  // sides (`v && strchr(v, ':') ? AF_INET6 : AF_INET`) it branches on the
+  // variable instead, which is not a fallback.
+  finder.addMatcher(conditionalOperator(hasCondition(expr(envValue)),
+                                        hasTrueExpression(expr(envValue)),
+                                        hasFalseExpression(fallback),
                                         unless(isExpansionInSystemHeader()))
                         .bind("op"),
                     this);
@@ -72,6 +115,14 @@ void EnvFallbackCheck::check(const MatchFinder::MatchResult &result) {
   const auto *op = result.Nodes.getNodeAs<clang::Expr>("op");
   const auto *fallback = result.Nodes.getNodeAs<clang::Expr>("fallback");
   if (!op || !fallback)
+    return;
+  std::vector<std::string> readers{"::getenv", "::secure_getenv", "::std::getenv"};
+  readers.insert(readers.end(), options().configFunctions.begin(), options().configFunctions.end());
+  const clang::Stmt *source = op;
+  if (const auto *var = result.Nodes.getNodeAs<clang::VarDecl>("var"))
+    source = var->getInit();
+  auto name = variableRead(source, readers);
+  if (name && isSystemVariable(*name))
     return;
   reportFallback(fallback, result, "environment variable");
 }

@@ -255,8 +255,11 @@ std::optional<std::string> knownTokenFormat(std::string_view value) {
     f.push_back({"Slack token", {"xox"}, std::regex(R"(\bxox[bpars]-[A-Za-z0-9-]{10,}\b)")});
     f.push_back({"Stripe secret key", {"_live_"}, std::regex(R"(\b(sk|rk)_live_[A-Za-z0-9]{16,}\b)")});
     f.push_back({"Google API key", {"AIza"}, std::regex(R"(\bAIza[0-9A-Za-z_\-]{35}\b)")});
+    // The header followed by key material (base64, or an encrypted key's
+    // Proc-Type line): the header alone is a marker a PEM parser searches for.
     f.push_back({"PEM private key", {"-----BEGIN"},
-                 std::regex(R"(-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----)")});
+                 std::regex(R"(-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----\s*)"
+                            R"(([A-Za-z0-9+/]{16}|Proc-Type:))")});
     f.push_back({"JSON Web Token", {"eyJ"},
                  std::regex(R"(\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})")});
     return f;

@@ -54,6 +54,46 @@ int workers() { return getenv("WORKERS") ? atoi(getenv("WORKERS")) : 8; } // exp
 )cpp"));
 }
 
+// lighttpd's server.c: the variable chooses between two constants; that is
+// branching on it, not a default standing in for its value.
+TEST(EnvFallbackCheck, ChoosingBetweenConstantsIsNotAFallback) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <stdlib.h>
+#include <string.h>
+int family(void) {
+  const char *addr = getenv("NCAT_LOCAL_ADDR");
+  return addr && strchr(addr, ':') ? 10 : 2; // ok: both sides constants
+}
+int port(void) {
+  const char *ncat = getenv("NCAT_EXEC");
+  return ncat ? atoi(getenv("NCAT_LOCAL_PORT")) : 80; // expect: config/env-fallback
+}
+)c", CodeOptions{"input.c"}));
+}
+
+// TMPDIR -> /var/tmp, SHELL -> /bin/sh (lighttpd's configfile.c): conventions of
+// the operating system, not the service's configuration.
+TEST(EnvFallbackCheck, SystemVariablesWithTheirConventionalDefaultsAreFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <stdlib.h>
+const char *tmp(void) {
+  const char *tmpdir = getenv("TMPDIR");
+  if (NULL == tmpdir) tmpdir = "/var/tmp"; // ok: TMPDIR
+  return tmpdir;
+}
+const char *shell(void) {
+  char *sh = getenv("SHELL");
+  return sh ? sh : "/bin/sh"; // ok: SHELL
+}
+const char *cfg(void) { return getenv("XDG_CONFIG_HOME") ?: "/etc/xdg"; } // ok: XDG
+const char *db(void) {
+  const char *v = getenv("DB_HOST");
+  if (!v) v = "db.internal"; // expect: config/env-fallback
+  return v;
+}
+)c", CodeOptions{"input.c"}));
+}
+
 TEST(EnvFallbackCheck, GetenvWithoutFallback) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <cstdlib>

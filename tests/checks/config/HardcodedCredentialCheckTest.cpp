@@ -89,6 +89,25 @@ const char *pem =
 )cpp"));
 }
 
+// lighttpd's mod_nss.c and mod_wolfssl.c: the markers a PEM parser looks for
+// are not keys; a key is the header followed by its base64 body.
+TEST(HardcodedCredentialCheck, PemMarkersWithoutKeyMaterialAreFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#define PEM_BEGIN_PKEY     "-----BEGIN PRIVATE KEY-----"
+#define PEM_END_PKEY       "-----END PRIVATE KEY-----"
+#define PEM_BEGIN_RSA_PKEY "-----BEGIN RSA PRIVATE KEY-----"
+const char *find(const char *, const char *);
+const char *begin(const char *pem) {
+  return find(pem, PEM_BEGIN_RSA_PKEY); // ok: a marker
+}
+const char *marker = "-----BEGIN EC PRIVATE KEY-----\n"; // ok: a marker
+const char *encrypted =
+  "-----BEGIN RSA PRIVATE KEY-----\n" // expect: config/hardcoded-credential
+  "Proc-Type: 4,ENCRYPTED\n"
+  "DEK-Info: AES-128-CBC,5A3C\n";
+)cpp"));
+}
+
 TEST(HardcodedCredentialCheck, AwsDocumentationExampleKeyIsFine) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 const char *id = "AKIAIOSFODNN7EXAMPLE"; // ok: AWS's documented example
