@@ -1,12 +1,16 @@
 #include "checks/concurrency/PidFileCheck.h"
 
 #include "checks/ast_util.h"
+#include "checks/config/secrets.h"
 #include "checks/processes/file_writes.h"
 #include "checks/processes/paths.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
+
+#include <algorithm>
+#include <optional>
 
 using namespace clang::ast_matchers;
 
@@ -62,12 +66,64 @@ bool isRecordWithPid(const clang::Expr *write) {
   return format && conversionCount(*format) > 1;
 }
 
+// A name that says PID file: pid_file, pidFile, PIDFILE, pid_path, pidfilename.
+bool isPidFileName(llvm::StringRef name) {
+  if (!name.contains_insensitive("pid"))
+    return false; // most names: no words to split (this runs on every call's arguments)
+  auto words = secrets::identifierWords(name.str());
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "pidfile" || words[i] == "pidpath" || words[i] == "pidfilename")
+      return true;
+    if (words[i] == "pid" && i + 1 < words.size() &&
+        (words[i + 1] == "file" || words[i + 1] == "path" || words[i + 1] == "filename"))
+      return true;
+  }
+  return false;
+}
+
+// The PID-file name in a path expression whose value is not known at compile
+// time: `pidfile`, `cfg.pid_file.c_str()`, `srv->srvconf.pid_file->ptr`.
+std::optional<std::string> pidFileNameIn(const clang::Expr *e) {
+  for (int depth = 0; e && depth < 8; ++depth) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
+      auto name = ref->getDecl()->getName();
+      return isPidFileName(name) ? std::optional<std::string>(name.str()) : std::nullopt;
+    }
+    if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
+      auto name = member->getMemberDecl()->getName();
+      if (isPidFileName(name))
+        return name.str();
+      e = member->getBase();
+      continue;
+    }
+    if (const auto *call = llvm::dyn_cast<clang::CXXMemberCallExpr>(e)) {
+      e = call->getImplicitObjectArgument(); // path.c_str(), path.string()
+      continue;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+AST_MATCHER(clang::Expr, namesPidFile) { return pidFileNameIn(&Node).has_value(); }
+
+// O_CREAT (Linux) in a flags argument of a project's own open wrapper.
+constexpr long long kCreat = 0100;
+
 } // namespace
 
 void PidFileCheck::registerMatchers(MatchFinder &finder) {
   finder.addMatcher(fileCallMatcher(), this);
   finder.addMatcher(fileCtorMatcher(), this);
   finder.addMatcher(fileMemberMatcher(), this);
+  // A project's own open wrapper given a PID-file name and O_CREAT:
+  // fdevent_open_cloexec(pidfile, 0, O_WRONLY | O_CREAT | O_TRUNC, 0644) (lighttpd).
+  finder.addMatcher(callExpr(hasAnyArgument(ignoringParenImpCasts(namesPidFile())),
+                             callee(functionDecl(unless(isExpansionInSystemHeader()))),
+                             unless(isExpansionInSystemHeader()))
+                        .bind("wrapperOpen"),
+                    this);
   // fprintf(f, "%d\n", getpid()) to a FILE that is not stdout/stderr: printing
   // the PID to the console is logging, not a PID file.
   auto stdStream = declRefExpr(to(varDecl(hasAnyName("::stdout", "::stderr"))));
@@ -99,6 +155,31 @@ void PidFileCheck::check(const MatchFinder::MatchResult &result) {
     pidWrites_.push_back({enclosingFunction(w, *result.Context), w->getBeginLoc()});
     return;
   }
+  if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("wrapperOpen")) {
+    const auto *fn = call->getDirectCallee();
+    if (!fn)
+      return;
+    auto words = secrets::identifierWords(fn->getName().str());
+    bool opens = std::any_of(words.begin(), words.end(), [](const std::string &w) {
+      return w == "open" || w == "creat" || w == "create";
+    });
+    bool creates = false;
+    std::optional<std::string> name;
+    for (const auto *arg : call->arguments()) {
+      if (!name)
+        name = pidFileNameIn(arg);
+      if (arg->getType()->isIntegerType() && !arg->isValueDependent())
+        if (auto v = integerValue(arg, *result.Context); v && (*v & kCreat))
+          creates = true;
+    }
+    if (!opens || !creates || !name || !firstInFunction(call, *result.Context))
+      return;
+    report(call->getBeginLoc(), *result.SourceManager,
+           fn->getName().str() + "() creates the PID file named by '" + *name +
+               "': a PID file is for self-managed daemons; run in the foreground and let the "
+               "process manager track the process");
+    return;
+  }
   const clang::Expr *candidate = result.Nodes.getNodeAs<clang::Expr>("fileCall");
   if (!candidate)
     candidate = result.Nodes.getNodeAs<clang::Expr>("fileCtor");
@@ -107,13 +188,28 @@ void PidFileCheck::check(const MatchFinder::MatchResult &result) {
   if (!candidate)
     return;
   auto write = fileWriteOf(candidate, *result.Context);
-  if (!write || !write->path || !paths::isPidPath(*write->path))
+  if (!write)
     return;
-  opened_.insert(enclosingFunction(candidate, *result.Context));
+  std::string what;
+  if (write->path && paths::isPidPath(*write->path))
+    what = "the PID file '" + *write->path + "'";
+  else if (auto name = write->path ? std::nullopt : pidFileNameIn(write->pathArg))
+    what = "the PID file named by '" + *name + "'"; // fopen(pid_file, "w")
+  else
+    return;
+  if (!firstInFunction(candidate, *result.Context))
+    return;
   report(candidate->getBeginLoc(), *result.SourceManager,
-         write->api + "() writes the PID file '" + *write->path +
-             "': a PID file is for self-managed daemons; run in the foreground and let the "
+         write->api + "() writes " + what +
+             ": a PID file is for self-managed daemons; run in the foreground and let the "
              "process manager track the process");
+}
+
+bool PidFileCheck::firstInFunction(const clang::Stmt *s, clang::ASTContext &ctx) {
+  // One finding per function: memcached's save_pid() opens a temporary file
+  // and renames it over the PID file; lighttpd retries the open.
+  const auto *function = enclosingFunction(s, ctx);
+  return opened_.insert(function).second || !function;
 }
 
 void PidFileCheck::onEndOfTranslationUnit() {

@@ -8,7 +8,8 @@
 namespace twelve::checks {
 
 /// Flags PID files: a file opened for writing at a "*.pid" path or under
-/// /run or /var/run, and getpid() written into a file (concurrency/pid-file).
+/// /run or /var/run, or at a path whose name says PID file (`pid_file`), and
+/// getpid() written into a file (concurrency/pid-file). One finding per function.
 class PidFileCheck : public Check {
 public:
   using Check::Check;
@@ -19,6 +20,9 @@ protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &result) override;
 
 private:
+  /// Records the function holding `s`; false when it already has a PID-file finding.
+  bool firstInFunction(const clang::Stmt *s, clang::ASTContext &ctx);
+
   const clang::SourceManager *sm_ = nullptr;
   // Functions with a reported PID-file open: a getpid() write in them is the
   // same PID file and is not reported again.

@@ -38,12 +38,44 @@ TEST(PidFileCheck, GetpidWrittenToAConfiguredPath) {
 #include <string>
 #include <unistd.h>
 void a(const char *pidfile) {
-  FILE *fp = fopen(pidfile, "w");
-  fprintf(fp, "%d\n", (int)getpid()); // expect: concurrency/pid-file
+  FILE *fp = fopen(pidfile, "w"); // expect: concurrency/pid-file
+  fprintf(fp, "%d\n", (int)getpid());
 }
 void b(const std::string &path) {
   std::ofstream out(path);
   out << "pid " << std::to_string(getpid()); // expect: concurrency/pid-file
+}
+)cpp"));
+}
+
+// The path comes from the configuration, its name says what it is: lighttpd's
+// server.pid-file through its own open wrapper, a std::string member, a struct
+// field. Reading one (to signal a running daemon) is not writing one.
+TEST(PidFileCheck, AConfiguredPathNamedPidFile) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <string>
+struct buffer { char *ptr; };
+struct config { buffer *pid_file; std::string pidPath; const char *log_file; };
+struct server { config srvconf; long pid; };
+int fdevent_open_cloexec(const char *name, int symlinks, int flags, int mode);
+int fdevent_open_dirname(const char *name, int symlinks);
+void write_all(int fd, const char *s);
+void start(server *srv) {
+  const char *pidfile = srv->srvconf.pid_file->ptr;
+  int fd = fdevent_open_cloexec(pidfile, 0, O_WRONLY | O_CREAT | O_TRUNC, 0644); // expect: concurrency/pid-file
+  fdevent_open_dirname(pidfile, 0);                                              // ok: no O_CREAT
+  write_all(fd, "1234\n");
+}
+void save(const config &c) {
+  std::ofstream out(c.pidPath.c_str()); // expect: concurrency/pid-file
+}
+void others(const config &c) {
+  FILE *p = fopen(c.log_file, "a");                      // ok: not a PID file
+  FILE *r = fopen(c.pidPath.c_str(), "r");               // ok: reading it
+  int fd = open(c.pid_file->ptr, O_WRONLY | O_CREAT, 0644); // expect: concurrency/pid-file
 }
 )cpp"));
 }
