@@ -115,10 +115,14 @@ public:
   }
 
   void EndSourceFileAction() override {
-    if (out_.missingIncludes.empty())
+    if (out_.missingIncludes.empty() && out_.errors == 0)
       return;
-    // Headers were missing: library calls may be unresolved or dropped from
-    // the AST. Recognize the libraries' calls by name in the main file.
+    // Headers were missing, or the unit did not compile (a configuration
+    // header that was never generated leaves `#ifdef HAVE_UNISTD_H` false):
+    // library calls may be unresolved or dropped from the AST. Recognize the
+    // libraries' calls by name in the main file.
+    const char *why = out_.missingIncludes.empty() ? "the file did not compile cleanly"
+                                                   : "a header was not found";
     auto &ci = getCompilerInstance();
     auto &sm = ci.getSourceManager();
     for (auto &check : checks_) {
@@ -138,7 +142,7 @@ public:
                                   return g.rule == f.rule && g.file == f.file && g.line == f.line;
                                 });
         if (!seen) {
-          f.message += " (recognized by name: a header was not found)";
+          f.message += std::string(" (recognized by name: ") + why + ")";
           out_.findings.push_back(std::move(f));
         }
       }

@@ -5,6 +5,8 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 
+#include <cctype>
+
 using namespace clang::ast_matchers;
 
 namespace twelve::checks {
@@ -150,6 +152,34 @@ void DaemonizeCheck::onEndOfTranslationUnit() {
   }
   functions_.clear();
   order_.clear();
+}
+
+void DaemonizeCheck::checkByName(const NamedCall &call, const clang::SourceManager &sm) {
+  if (call.qualifiedName != "daemon" || call.arguments.size() != 2)
+    return;
+  // Not a member (`cfg.daemon(0, 0)`) nor a declaration (`int daemon(int, int)`):
+  // look at what is written just before the name.
+  bool invalid = false;
+  const char *at = sm.getCharacterData(call.location, &invalid);
+  if (invalid)
+    return;
+  auto buffer = sm.getBufferData(sm.getFileID(call.location), &invalid);
+  if (invalid)
+    return;
+  const char *p = at;
+  while (p > buffer.data() && std::isspace(static_cast<unsigned char>(p[-1])))
+    --p;
+  if (p > buffer.data() && (p[-1] == '.' || p[-1] == '>' || p[-1] == ':'))
+    return;
+  const char *word = p;
+  while (word > buffer.data() &&
+         (std::isalnum(static_cast<unsigned char>(word[-1])) || word[-1] == '_'))
+    --word;
+  llvm::StringRef before(word, static_cast<size_t>(p - word));
+  if (before == "int" || before == "void" || before == "static" || before == "extern" ||
+      before == "pid_t" || before == "bool")
+    return;
+  report(call.location, sm, std::string("daemon() detaches the process") + kWhy);
 }
 
 } // namespace twelve::checks

@@ -15,6 +15,11 @@ public:
   using Check::Check;
   void registerMatchers(clang::ast_matchers::MatchFinder &finder) override;
   void onEndOfTranslationUnit() override;
+  /// daemon(a, b) by name when headers are missing or a configuration header
+  /// was not generated (`#ifdef HAVE_UNISTD_H` around <unistd.h> leaves daemon
+  /// undeclared, and C++ drops the call from the AST).
+  std::vector<std::string> fallbackNames() const override { return {"daemon"}; }
+  void checkByName(const NamedCall &call, const clang::SourceManager &sm) override;
 
 protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &result) override;

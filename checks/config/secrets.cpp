@@ -293,8 +293,11 @@ std::optional<std::string> inlineCredential(std::string_view value,
   if (lower(value).find("authorization") != std::string::npos && std::regex_search(v, m, auth) &&
       !isPlaceholderOrNotASecret(m[3].str()))
     return std::string("Authorization header");
+  // At most one space around the separator: "password=x", "token: x",
+  // "pass = x"; text aligned in columns ("Set a client password:    setClientPassword
+  // <username>", mosquitto_ctrl's help) is prose, not a key and its value.
   static const std::regex kv(
-      R"((^|[\s;&?,{"'])([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*['"]?([^\s;&'",}]+))");
+      R"((^|[\s;&?,{"'])([A-Za-z_][A-Za-z0-9_.-]*)\s?[=:]\s?['"]?([^\s;&'",}]+))");
   for (auto it = std::sregex_iterator(v.begin(), v.end(), kv); it != std::sregex_iterator();
        ++it) {
     auto key = (*it)[2].str();

@@ -110,4 +110,21 @@ int main(void) { return daemon(1, 0); } /* expect: concurrency/daemonize */
 )c", c));
 }
 
+// nghttp2's util.cc without its generated config.h: <unistd.h> is included
+// under #ifdef HAVE_UNISTD_H, daemon() is undeclared and C++ drops the call.
+TEST(DaemonizeCheck, RecognizedByNameWhenTheUnitDoesNotCompile) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#ifdef HAVE_UNISTD_H
+#include <unistd.h>
+#endif
+struct Options { int daemon(int, int); };
+int daemonize(int nochdir, int noclose) {
+  return daemon(nochdir, noclose); // expect: concurrency/daemonize
+}
+void other(Options &o) {
+  o.daemon(0, 0); // ok: a member
+}
+)cpp"));
+}
+
 } // namespace

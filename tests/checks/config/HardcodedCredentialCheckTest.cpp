@@ -108,6 +108,19 @@ const char *encrypted =
 )cpp"));
 }
 
+// mosquitto_ctrl's help: "password:", then columns of alignment, then the
+// name of a command.
+TEST(HardcodedCredentialCheck, HelpTextAlignedInColumnsIsNotAKeyValuePair) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <stdio.h>
+void usage(void) {
+  printf("Set a client password:       setClientPassword <username> [password]\n"); /* ok */
+  printf("  --password          setClientPassword\n");                            /* ok */
+}
+const char *dsn = "host=db user=app password=Sh1pIt-99"; /* expect: config/hardcoded-credential */
+)c", CodeOptions{"input.c"}));
+}
+
 TEST(HardcodedCredentialCheck, AwsDocumentationExampleKeyIsFine) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 const char *id = "AKIAIOSFODNN7EXAMPLE"; // ok: AWS's documented example
