@@ -100,6 +100,8 @@ const std::string &ResultCache::contentHash(const std::string &path) {
   if (it != hashes_.end())
     return it->second;
   auto text = readFile(path);
+  if (text)
+    nolint_[path] = text->find("NOLINT") != std::string::npos;
   return hashes_[path] = text ? fastHashHex(*text) : std::string();
 }
 
@@ -114,9 +116,9 @@ const std::string &ResultCache::stampOf(const std::string &path) {
                          std::to_string(st.st_mtim.tv_nsec);
 }
 
-// Entry layout: "twelve-cache 3\n", N, then N lines "hash stamp path" (stamp:
-// size.mtime), then M lines of missing includes checked for absence, then the
-// encoded unit. A file whose size and modification time are as recorded is
+// Entry layout: "twelve-cache 4\n", N, then N lines "hash stamp flag path"
+// (stamp: size.mtime; flag: 's' if the file has a NOLINT comment, else 'n'),
+// then M lines of missing includes checked for absence, then the encoded unit. A file whose size and modification time are as recorded is
 // taken as unchanged without reading it (as make and ccache's direct mode do);
 // any other is read and compared by content, so a fresh checkout still hits.
 std::optional<UnitResult> ResultCache::load(const std::string &file,
@@ -144,17 +146,19 @@ std::optional<UnitResult> ResultCache::load(const std::string &file,
   };
   std::string_view l;
   size_t files = 0, missing = 0;
-  if (!line(l) || l != "twelve-cache 3" || !count(files))
+  if (!line(l) || l != "twelve-cache 4" || !count(files))
     return std::nullopt;
   for (size_t i = 0; i < files; ++i) {
     if (!line(l) || l.size() < 18 || l[16] != ' ')
       return std::nullopt;
     auto space = l.find(' ', 17);
-    if (space == std::string_view::npos)
+    if (space == std::string_view::npos || space + 3 > l.size() || l[space + 2] != ' ' ||
+        (l[space + 1] != 's' && l[space + 1] != 'n'))
       return std::nullopt;
-    std::string path(l.substr(space + 1));
+    std::string path(l.substr(space + 3));
     if (stampOf(path) != l.substr(17, space - 17) && contentHash(path) != l.substr(0, 16))
       return std::nullopt;
+    nolint_.emplace(path, l[space + 1] == 's'); // the recorded contents are its contents
   }
   if (!count(missing))
     return std::nullopt;
@@ -175,7 +179,7 @@ void ResultCache::store(const std::string &file, const std::vector<std::string> 
                         const UnitResult &unit) {
   if (!unit.started)
     return; // failures are retried, never cached
-  std::string out = "twelve-cache 3\n";
+  std::string out = "twelve-cache 4\n";
   std::vector<std::string> deps(unit.includedFiles.begin(), unit.includedFiles.end());
   deps.push_back(file);
   out += std::to_string(deps.size()) + "\n";
@@ -183,7 +187,7 @@ void ResultCache::store(const std::string &file, const std::vector<std::string> 
     const auto &h = contentHash(d);
     if (h.empty())
       return;
-    out += h + " " + stampOf(d) + " " + d + "\n";
+    out += h + " " + stampOf(d) + (nolint_[d] ? " s " : " n ") + d + "\n";
   }
   // A missing include is looked for again, next to the file and in every -I
   // folder of the command: if it appears, the entry is stale.

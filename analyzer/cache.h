@@ -29,6 +29,13 @@ public:
 
   unsigned hits() const { return hits_; }
 
+  /// True when `path` is known (read or validated in this run) to contain no
+  /// "NOLINT": a warm re-scan then need not read it to look for suppressions.
+  bool knownFreeOfSuppressions(const std::string &path) const {
+    auto it = nolint_.find(path);
+    return it != nolint_.end() && !it->second;
+  }
+
   /// The default cache directory: $TWELVE_CACHE_DIR, else $XDG_CACHE_HOME/twelve,
   /// else ~/.cache/twelve.
   static std::string defaultDir();
@@ -44,6 +51,7 @@ private:
   std::string configuration_;
   std::map<std::string, std::string> hashes_;
   std::map<std::string, std::string> stamps_;
+  std::map<std::string, bool> nolint_; // path -> contains "NOLINT"
   unsigned hits_ = 0;
 };
 

@@ -455,7 +455,13 @@ ScanResult scan(const ScanOptions &options) {
   std::set<std::string> seenFiles(units.begin(), units.end());
   seenFiles.insert(lonely.begin(), lonely.end());
   seenFiles.insert(included.begin(), included.end());
-  finish(result, std::move(raw), root, options.excludeGlobs, readFile,
+  // Suppressions are NOLINT comments: a file the cache knows has none is not read.
+  auto readSource = [&cache](const std::string &path) -> std::optional<std::string> {
+    if (cache && cache->knownFreeOfSuppressions(path))
+      return std::string();
+    return readFile(path);
+  };
+  finish(result, std::move(raw), root, options.excludeGlobs, readSource,
          options.reportUnusedSuppressions ? &seenFiles : nullptr);
   std::sort(result.errors.begin(), result.errors.end(),
             [](const AnalysisError &a, const AnalysisError &b) { return a.file < b.file; });

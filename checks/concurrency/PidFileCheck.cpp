@@ -87,13 +87,14 @@ std::optional<std::string> pidFileNameIn(const clang::Expr *e) {
   for (int depth = 0; e && depth < 8; ++depth) {
     e = e->IgnoreParenImpCasts();
     if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
-      auto name = ref->getDecl()->getName();
-      return isPidFileName(name) ? std::optional<std::string>(name.str()) : std::nullopt;
+      const auto *id = ref->getDecl()->getIdentifier(); // none for operators
+      return id && isPidFileName(id->getName()) ? std::optional<std::string>(id->getName().str())
+                                                : std::nullopt;
     }
     if (const auto *member = llvm::dyn_cast<clang::MemberExpr>(e)) {
-      auto name = member->getMemberDecl()->getName();
-      if (isPidFileName(name))
-        return name.str();
+      const auto *id = member->getMemberDecl()->getIdentifier();
+      if (id && isPidFileName(id->getName()))
+        return id->getName().str();
       e = member->getBase();
       continue;
     }
@@ -157,8 +158,8 @@ void PidFileCheck::check(const MatchFinder::MatchResult &result) {
   }
   if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("wrapperOpen")) {
     const auto *fn = call->getDirectCallee();
-    if (!fn)
-      return;
+    if (!fn || !fn->getIdentifier())
+      return; // operators, constructors: not an opener
     auto words = secrets::identifierWords(fn->getName().str());
     bool opens = std::any_of(words.begin(), words.end(), [](const std::string &w) {
       return w == "open" || w == "creat" || w == "create";

@@ -144,6 +144,42 @@ TEST(Engine, NewTimesWithTheSameContentStillHitAndSameSizeEditsAreSeen) {
   EXPECT_FALSE(hasFinding(parse(edited), "common.h", "logs/file-sink")) << edited.out;
 }
 
+// The cache records which files have NOLINT comments, so that a warm scan
+// reads only those: suppressions and unused ones must come out the same.
+TEST(Engine, WarmScanAppliesTheSameSuppressions) {
+  TempDir d, cache;
+  d.write("a.cpp", "#include <cstdio>\n"
+                   "void a() { freopen(\"a.log\", \"a\", stdout); } // NOLINT(logs/stdio-redirect)\n");
+  d.write("b.cpp", "#include <cstdio>\n"
+                   "int b() { return 1; } // NOLINT(config/env-fallback)\n");
+  d.write("c.cpp", "#include <cstdio>\n"
+                   "void c() { freopen(\"c.log\", \"a\", stderr); }\n");
+  auto args = "scan " + d.str() + " --format json --report-unused-suppressions -v";
+  auto cold = twelve(args, TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(cold.code, 1) << cold.err;
+  auto warm = twelve(args, TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(warm.code, 1) << warm.err;
+  EXPECT_NE(warm.err.find("cache: 3 unit(s) unchanged"), std::string::npos) << warm.err;
+  auto c = parse(cold), w = parse(warm);
+  EXPECT_EQ(findingSet(w), findingSet(c));
+  EXPECT_EQ(w["summary"]["suppressed"], 1) << warm.out;
+  EXPECT_EQ(w["summary"]["suppressed"], c["summary"]["suppressed"]);
+  ASSERT_EQ(w["unusedSuppressions"].size(), 1u) << warm.out;
+  EXPECT_EQ(w["unusedSuppressions"][0]["file"], "b.cpp");
+  EXPECT_EQ(w["unusedSuppressions"], c["unusedSuppressions"]);
+  EXPECT_FALSE(hasFinding(w, "a.cpp", "logs/stdio-redirect")) << warm.out;
+  EXPECT_TRUE(hasFinding(w, "c.cpp", "logs/stdio-redirect")) << warm.out;
+
+  // A NOLINT added to a file that had none: read again, and applied.
+  d.write("c.cpp", "#include <cstdio>\n"
+                   "void c() { freopen(\"c.log\", \"a\", stderr); } // NOLINT(logs/stdio-redirect)\n");
+  auto edited = twelve(args, TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(edited.code, 1) << edited.err << edited.out; // b.cpp's unused NOLINT
+  auto e = parse(edited);
+  EXPECT_TRUE(e["findings"].empty()) << edited.out;
+  EXPECT_EQ(e["summary"]["suppressed"], 2) << edited.out;
+}
+
 TEST(Engine, NoCacheWritesAndReusesNothing) {
   TempDir d, cache;
   writeProject(d);
