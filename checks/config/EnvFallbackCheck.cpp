@@ -56,11 +56,16 @@ std::optional<std::string> variableRead(const clang::Stmt *s, const std::vector<
 
 } // namespace
 
-void EnvFallbackCheck::registerMatchers(MatchFinder &finder) {
+std::vector<std::string> EnvFallbackCheck::readers() const {
   // getenv and the project's own configuration readers (config-functions).
-  std::vector<std::string> readers{"::getenv", "::secure_getenv", "::std::getenv"};
-  readers.insert(readers.end(), options().configFunctions.begin(), options().configFunctions.end());
-  std::vector<llvm::StringRef> names(readers.begin(), readers.end());
+  std::vector<std::string> out{"::getenv", "::secure_getenv", "::std::getenv"};
+  out.insert(out.end(), options().configFunctions.begin(), options().configFunctions.end());
+  return out;
+}
+
+void EnvFallbackCheck::registerMatchers(MatchFinder &finder) {
+  auto readerNames = readers();
+  std::vector<llvm::StringRef> names(readerNames.begin(), readerNames.end());
   auto getenvCall = callExpr(callee(functionDecl(hasAnyName(names))));
   auto fromGetenv = varDecl(hasInitializer(ignoringParenImpCasts(getenvCall)));
   auto envValue = anyOf(getenvCall, hasDescendant(getenvCall),
@@ -116,12 +121,10 @@ void EnvFallbackCheck::check(const MatchFinder::MatchResult &result) {
   const auto *fallback = result.Nodes.getNodeAs<clang::Expr>("fallback");
   if (!op || !fallback)
     return;
-  std::vector<std::string> readers{"::getenv", "::secure_getenv", "::std::getenv"};
-  readers.insert(readers.end(), options().configFunctions.begin(), options().configFunctions.end());
   const clang::Stmt *source = op;
   if (const auto *var = result.Nodes.getNodeAs<clang::VarDecl>("var"))
     source = var->getInit();
-  auto name = variableRead(source, readers);
+  auto name = variableRead(source, readers());
   if (name && isSystemVariable(*name))
     return;
   reportFallback(fallback, result, "environment variable");

@@ -2,6 +2,9 @@
 
 #include "checks/check.h"
 
+#include <string>
+#include <vector>
+
 namespace twelve::checks {
 
 /// Flags getenv() given a hardcoded, non-trivial fallback value:
@@ -18,6 +21,8 @@ protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &result) override;
 
 private:
+  /// The functions whose result is the environment's: getenv and config-functions.
+  std::vector<std::string> readers() const;
   /// Reports `fallback` when it is a hardcoded, non-trivial value.
   void reportFallback(const clang::Expr *fallback,
                       const clang::ast_matchers::MatchFinder::MatchResult &result, const char *what);
