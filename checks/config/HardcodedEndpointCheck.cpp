@@ -189,9 +189,10 @@ void HardcodedEndpointCheck::reportHost(const std::string &value, const std::str
                                         clang::SourceLocation loc, const clang::SourceManager &sm,
                                         bool byName) {
   auto host = secrets::endpointHost(value);
-  // 0.0.0.0 and :: mean "listen everywhere" (port-binding's business).
-  if (!host || secrets::isBindAllAddress(*host) || secrets::isExampleHost(*host) ||
-      secrets::hostAllowed(*host, options().allowedHosts))
+  // 0.0.0.0 and :: mean "listen everywhere" (port-binding's business);
+  // multicast and broadcast groups are the protocol's, not a service's host.
+  if (!host || secrets::isBindAllAddress(*host) || secrets::isProtocolGroupAddress(*host) ||
+      secrets::isExampleHost(*host) || secrets::hostAllowed(*host, options().allowedHosts))
     return;
   auto k = key(loc, sm);
   if (!k.empty() && !seen_.insert(k).second)

@@ -1,6 +1,7 @@
 #include "checks/config/secrets.h"
 
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -493,6 +494,18 @@ bool isExampleHost(std::string_view h) {
 
 bool isBindAllAddress(std::string_view h) {
   return h == "0.0.0.0" || h == "::" || h == "*" || h == "0" || h == "[::]" || h == "::0";
+}
+
+bool isProtocolGroupAddress(std::string_view h) {
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']')
+    h = h.substr(1, h.size() - 2);
+  std::string text(h);
+  unsigned char v4[4], v6[16];
+  if (::inet_pton(AF_INET, text.c_str(), v4) == 1)
+    return (v4[0] >= 224 && v4[0] <= 239) || text == "255.255.255.255";
+  if (::inet_pton(AF_INET6, text.c_str(), v6) == 1)
+    return v6[0] == 0xff;
+  return false;
 }
 
 namespace {

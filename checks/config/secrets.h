@@ -79,6 +79,11 @@ bool isExampleHost(std::string_view host);
 /// Addresses that mean "listen on all interfaces", not an endpoint.
 bool isBindAllAddress(std::string_view host);
 
+/// Multicast (224.0.0.0/4, ff00::/8) and broadcast (255.255.255.255)
+/// addresses: groups a protocol defines (ff02::1:2 is All_DHCP_Relay_Agents_and_Servers,
+/// 224.0.0.251 is mDNS), not a backing service's host.
+bool isProtocolGroupAddress(std::string_view host);
+
 /// Glob match (* and ?), case-insensitive, of a host against patterns.
 bool hostAllowed(std::string_view host, const std::vector<std::string> &patterns);
 

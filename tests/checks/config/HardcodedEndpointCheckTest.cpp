@@ -88,6 +88,24 @@ void f(struct sockaddr_in *sa, struct sockaddr_in6 *sa6) {
 )cpp"));
 }
 
+// dnsmasq's dhcp6-protocol.h and radv-protocol.h: multicast groups defined
+// by the protocols (All_DHCP_Servers, all-routers), mDNS, broadcast.
+TEST(HardcodedEndpointCheck, MulticastAndBroadcastGroupsAreTheProtocols) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <arpa/inet.h>
+#define ALL_SERVERS "FF05::1:3"
+#define ALL_ROUTERS "ff02::2"
+void f(struct sockaddr_in *sa, struct sockaddr_in6 *sa6) {
+  inet_pton(AF_INET6, ALL_SERVERS, &sa6->sin6_addr);
+  inet_pton(AF_INET6, ALL_ROUTERS, &sa6->sin6_addr);
+  inet_pton(AF_INET, "224.0.0.251", &sa->sin_addr);
+  sa->sin_addr.s_addr = inet_addr("255.255.255.255");
+  inet_pton(AF_INET6, "fd00::15", &sa6->sin6_addr); // expect: config/hardcoded-endpoint
+  inet_pton(AF_INET, "10.1.2.3", &sa->sin_addr);    // expect: config/hardcoded-endpoint
+}
+)cpp"));
+}
+
 TEST(HardcodedEndpointCheck, HostsFromTheEnvironmentAreFine) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <cstdlib>
