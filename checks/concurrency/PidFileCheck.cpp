@@ -10,6 +10,7 @@
 #include <clang/ASTMatchers/ASTMatchers.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 using namespace clang::ast_matchers;
@@ -64,6 +65,23 @@ bool isRecordWithPid(const clang::Expr *write) {
     return false;
   auto format = stringValue(call->getArg(1));
   return format && conversionCount(*format) > 1;
+}
+
+// "%d\n", "%ld", "%u\n": the PID alone, as a PID file holds it.
+bool pidOnlyFormat(const std::string &format) {
+  if (conversionCount(format) != 1)
+    return false;
+  auto pct = format.find('%');
+  auto end = format.find_first_of("diu", pct);
+  if (end == std::string::npos)
+    return false;
+  auto spec = format.substr(pct + 1, end - pct - 1);
+  if (spec.find_first_not_of("lhjzt") != std::string::npos)
+    return false;
+  return std::all_of(format.begin(), format.begin() + static_cast<long>(pct),
+                     [](char c) { return std::isspace(static_cast<unsigned char>(c)); }) &&
+         std::all_of(format.begin() + static_cast<long>(end) + 1, format.end(),
+                     [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
 
 // A name that says PID file: pid_file, pidFile, PIDFILE, pid_path, pidfilename.
@@ -135,6 +153,13 @@ void PidFileCheck::registerMatchers(MatchFinder &finder) {
                              unless(isExpansionInSystemHeader()))
                         .bind("pidWrite"),
                     this);
+  // sprintf(buf, "%d\n", (int)getpid()): the PID alone, formatted to be
+  // written; a file created in the same function is then the PID file (dnsmasq).
+  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::sprintf", "::snprintf"))),
+                             hasAnyArgument(ignoringParenImpCasts(isGetpidOrContains())),
+                             unless(isExpansionInSystemHeader()))
+                        .bind("pidFormat"),
+                    this);
   // out << getpid() on a file stream (std::cout/std::cerr are not files).
   auto fileStream = hasType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(cxxRecordDecl(hasAnyName("::std::basic_ofstream", "::std::basic_fstream"))))));
@@ -154,6 +179,15 @@ void PidFileCheck::check(const MatchFinder::MatchResult &result) {
     if (isRecordWithPid(w))
       return;
     pidWrites_.push_back({enclosingFunction(w, *result.Context), w->getBeginLoc()});
+    return;
+  }
+  if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("pidFormat")) {
+    unsigned formatIndex = call->getDirectCallee()->getName() == "snprintf" ? 2 : 1;
+    if (call->getNumArgs() <= formatIndex)
+      return;
+    auto format = stringValue(call->getArg(formatIndex));
+    if (format && pidOnlyFormat(*format))
+      pidFormats_.emplace(enclosingFunction(call, *result.Context), call->getBeginLoc());
     return;
   }
   if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("wrapperOpen")) {
@@ -196,8 +230,15 @@ void PidFileCheck::check(const MatchFinder::MatchResult &result) {
     what = "the PID file '" + *write->path + "'";
   else if (auto name = write->path ? std::nullopt : pidFileNameIn(write->pathArg))
     what = "the PID file named by '" + *name + "'"; // fopen(pid_file, "w")
-  else
+  else {
+    // Any other file opened for writing here (not /dev/null): the PID file if
+    // the function formats the PID alone.
+    if (write->path && paths::isSystemPath(*write->path))
+      return;
+    if (const auto *function = enclosingFunction(candidate, *result.Context))
+      writeOpens_[function].emplace_back(candidate->getBeginLoc(), write->api);
     return;
+  }
   if (!firstInFunction(candidate, *result.Context))
     return;
   report(candidate->getBeginLoc(), *result.SourceManager,
@@ -214,6 +255,35 @@ bool PidFileCheck::firstInFunction(const clang::Stmt *s, clang::ASTContext &ctx)
 }
 
 void PidFileCheck::onEndOfTranslationUnit() {
+  for (const auto &[function, format] : pidFormats_) {
+    auto opens = writeOpens_.find(function);
+    if (!function || opens == writeOpens_.end() || opened_.count(function))
+      continue;
+    // The first open after the PID is formatted (format, open, write), else the
+    // last one before it (open, format, write): a long main() opens other files too.
+    const std::pair<clang::SourceLocation, std::string> *after = nullptr, *before = nullptr;
+    auto formatLoc = sm_->getFileLoc(format);
+    for (const auto &open : opens->second) {
+      auto loc = sm_->getFileLoc(open.first);
+      if (sm_->getFileID(loc) != sm_->getFileID(formatLoc))
+        continue;
+      if (sm_->isBeforeInTranslationUnit(formatLoc, loc)) {
+        if (!after || sm_->isBeforeInTranslationUnit(loc, sm_->getFileLoc(after->first)))
+          after = &open;
+      } else if (!before || sm_->isBeforeInTranslationUnit(sm_->getFileLoc(before->first), loc)) {
+        before = &open;
+      }
+    }
+    const auto *best = after ? after : before;
+    if (!best)
+      continue;
+    opened_.insert(function);
+    report(best->first, *sm_,
+           best->second +
+               "() opens a file for writing in a function that formats getpid() alone "
+               "(\"%d\\n\"): a PID file is for self-managed daemons; run in the foreground and "
+               "let the process manager track the process");
+  }
   std::set<const clang::Decl *> reported;
   for (const auto &[function, loc] : pidWrites_) {
     // One finding per PID-file write site: the open already said it, and a
@@ -226,6 +296,8 @@ void PidFileCheck::onEndOfTranslationUnit() {
   }
   opened_.clear();
   pidWrites_.clear();
+  pidFormats_.clear();
+  writeOpens_.clear();
 }
 
 } // namespace twelve::checks

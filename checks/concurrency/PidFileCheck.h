@@ -2,7 +2,9 @@
 
 #include "checks/check.h"
 
+#include <map>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace twelve::checks {
@@ -28,6 +30,11 @@ private:
   // same PID file and is not reported again.
   std::set<const clang::Decl *> opened_;
   std::vector<std::pair<const clang::Decl *, clang::SourceLocation>> pidWrites_;
+  // Functions formatting getpid() alone into a buffer, and the files each
+  // function opens for writing (location, API): together, a PID file.
+  std::map<const clang::Decl *, clang::SourceLocation> pidFormats_;
+  std::map<const clang::Decl *, std::vector<std::pair<clang::SourceLocation, std::string>>>
+      writeOpens_;
 };
 
 } // namespace twelve::checks

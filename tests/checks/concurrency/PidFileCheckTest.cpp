@@ -80,6 +80,40 @@ void others(const config &c) {
 )cpp"));
 }
 
+// dnsmasq: the PID printed alone into a buffer, a file created with O_CREAT
+// at a configured path, the buffer written with write().
+TEST(PidFileCheck, PidFormattedAloneAndAFileCreatedInTheSameFunction) {
+  CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+struct daemon_cfg { char *runfile; char *logfile; char namebuff[64]; };
+void start(struct daemon_cfg *d) {
+  open("/dev/null", O_RDWR);
+  int log = open(d->logfile, O_WRONLY | O_CREAT | O_APPEND, 0644);
+  sprintf(d->namebuff, "%d\n", (int) getpid());
+  int fd = open(d->runfile, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, 0644); /* expect: concurrency/pid-file */
+  write(fd, d->namebuff, strlen(d->namebuff));
+}
+void later(const char *path) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644); /* expect: concurrency/pid-file */
+  char buf[16];
+  snprintf(buf, sizeof buf, "%ld\n", (long) getpid());
+  write(fd, buf, strlen(buf));
+}
+void greet(const char *out) {
+  char line[64];
+  snprintf(line, sizeof line, "worker %d started\n", (int) getpid()); /* ok: a log line */
+  int fd = open(out, O_WRONLY | O_CREAT | O_APPEND, 0644);
+  write(fd, line, strlen(line));
+}
+void label(char *buf) { sprintf(buf, "%d", (int) getpid()); } /* ok: no file here */
+)c", c));
+}
+
 TEST(PidFileCheck, PrintingThePidIsLogging) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <cstdio>
