@@ -118,8 +118,9 @@ const std::string &ResultCache::stampOf(const std::string &path) {
 
 // Entry layout: "twelve-cache 4\n", N, then N lines "hash stamp flag path"
 // (stamp: size.mtime; flag: 's' if the file has a NOLINT comment, else 'n'),
-// then M lines of missing includes checked for absence, then the encoded unit. A file whose size and modification time are as recorded is
-// taken as unchanged without reading it (as make and ccache's direct mode do);
+// then M lines of missing includes checked for absence, then the encoded unit.
+// A file whose size and modification time are as recorded is taken as
+// unchanged without reading it (as make and ccache's direct mode do);
 // any other is read and compared by content, so a fresh checkout still hits.
 std::optional<UnitResult> ResultCache::load(const std::string &file,
                                             const std::vector<std::string> &command) {

@@ -127,9 +127,6 @@ std::optional<std::string> pidFileNameIn(const clang::Expr *e) {
 
 AST_MATCHER(clang::Expr, namesPidFile) { return pidFileNameIn(&Node).has_value(); }
 
-// O_CREAT (Linux) in a flags argument of a project's own open wrapper.
-constexpr long long kCreat = 0100;
-
 } // namespace
 
 void PidFileCheck::registerMatchers(MatchFinder &finder) {
@@ -204,7 +201,7 @@ void PidFileCheck::check(const MatchFinder::MatchResult &result) {
       if (!name)
         name = pidFileNameIn(arg);
       if (arg->getType()->isIntegerType() && !arg->isValueDependent())
-        if (auto v = integerValue(arg, *result.Context); v && (*v & kCreat))
+        if (auto v = integerValue(arg, *result.Context); v && (*v & kOpenCreate))
           creates = true;
     }
     if (!opens || !creates || !name || !firstInFunction(call, *result.Context))

@@ -15,8 +15,6 @@ namespace twelve::checks {
 
 namespace {
 
-// Linux values; open() flags are evaluated from the macros the headers define.
-constexpr long long kAccMode = 03, kCreat = 0100, kTrunc = 01000, kAppend = 02000;
 // std::ios_base::openmode bits, the same in libstdc++ and libc++: app 0x01,
 // out 0x10, trunc 0x20.
 bool modeWrites(long long mode) { return mode & (0x01 | 0x10 | 0x20); }
@@ -186,7 +184,8 @@ std::optional<FileWrite> fileWriteOf(const clang::Expr *candidate, const clang::
     if (n < pathIndex + 2)
       return std::nullopt;
     auto flags = integerValue(call->getArg(pathIndex + 1), ctx);
-    if (!flags || ((*flags & kAccMode) == 0 && !(*flags & (kCreat | kTrunc | kAppend))))
+    if (!flags || ((*flags & kOpenAccessMode) == 0 &&
+                   !(*flags & (kOpenCreate | kOpenTruncate | kOpenAppend))))
       return std::nullopt;
     return FileWrite{name, call->getArg(pathIndex), pathValue(call->getArg(pathIndex), ctx)};
   }

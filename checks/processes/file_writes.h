@@ -10,6 +10,11 @@
 
 namespace twelve::checks {
 
+/// open() flags as Linux defines them; the flags are evaluated from the macros
+/// of the code under analysis, so the values are compared as numbers.
+constexpr long long kOpenAccessMode = 03, kOpenCreate = 0100, kOpenTruncate = 01000,
+                    kOpenAppend = 02000;
+
 /// A call or construction that opens (or renames into) a file for writing.
 struct FileWrite {
   std::string api;                 // "fopen", "std::ofstream", "rename"...
