@@ -42,7 +42,8 @@ const std::vector<std::string> kMetaWords = {
     "policy", "flag",   "enabled", "required", "expiry", "expires", "ttl",   "timeout",
     "hash",   "hashed", "digest", "salt",   "algorithm", "algo",  "column", "col", "key_name",
     "option", "opt",    "arg",    "str_len", "prefix", "suffix", "provider", "handler",
-    "callback", "cb",   "buf_size", "index", "idx", "pos",  "offset", "char", "chars"};
+    "callback", "cb",   "buf_size", "index", "idx", "pos",  "offset", "char", "chars",
+    "charset", "alphabet", "digits"};
 
 } // namespace
 
@@ -193,6 +194,46 @@ bool isPlaceholderOrNotASecret(std::string_view value) {
       "authorization", "x-api-key", "x-auth-token", "******", "test", "fake", "mock"};
   if (contains(words, v))
     return true;
+  // An alphabet for encoding or generating a value: "0123456789abcdef",
+  // base64's "ABC...XYZabc...xyz012...789+/". Most of it runs in order.
+  {
+    size_t inRuns = 0, run = 1, longest = 0;
+    for (size_t i = 1; i <= value.size(); ++i) {
+      if (i < value.size() && value[i] == value[i - 1] + 1) {
+        ++run;
+        continue;
+      }
+      if (run >= 4)
+        inRuns += run;
+      longest = std::max(longest, run);
+      run = 1;
+    }
+    // "abcd1234efgh" is a weak password, not an alphabet: a whole alphabet is long.
+    if (value.size() >= 16 && longest >= 10 && inRuns * 10 >= value.size() * 8)
+      return true;
+  }
+  // A marker framed by punctuation: "::__:SAVEBUFF:__::", "--NOPASS--". The
+  // only letters are one upper-case word; a password is not mostly punctuation.
+  {
+    size_t punct = 0, upper = 0, words = 0;
+    bool inWord = false, other = false;
+    for (char c : value) {
+      auto u = static_cast<unsigned char>(c);
+      if (std::isupper(u)) {
+        ++upper;
+        words += inWord ? 0 : 1;
+        inWord = true;
+        continue;
+      }
+      inWord = false;
+      if (std::ispunct(u))
+        ++punct;
+      else
+        other = true;
+    }
+    if (!other && words == 1 && punct >= 4 && punct >= upper)
+      return true;
+  }
   for (const char *needle : {"changeme", "your_", "your-", "<your", "placeholder", "example",
                              "dummy", "xxxx", "****", "redacted"})
     if (v.find(needle) != std::string::npos)

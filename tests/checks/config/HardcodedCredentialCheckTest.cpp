@@ -162,6 +162,20 @@ const char *private_key = "example";
 )cpp"));
 }
 
+TEST(HardcodedCredentialCheck, AlphabetsAndFileMarkersAreNotSecrets) {
+  // pgbouncer's scram.c and znc's savebuff/awaystore modules.
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#define MD5_PASSWD_CHARSET "0123456789abcdef"
+#define LEGACY_VERIFICATION_TOKEN "::__:SAVEBUFF:__::"
+#define CRYPT_LAME_PASS "::__:NOPASS:__::"
+const char *charset = MD5_PASSWD_CHARSET;
+const char *token = LEGACY_VERIFICATION_TOKEN;
+const char *password = CRYPT_LAME_PASS;
+const char *token_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const char *db_password = "abcd1234efgh"; // expect: config/hardcoded-credential
+)cpp"));
+}
+
 TEST(HardcodedCredentialCheck, EnvironmentVariableNamesAreFine) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <cstdlib>

@@ -55,6 +55,20 @@ TEST(Secrets, Placeholders) {
   EXPECT_FALSE(isPlaceholderOrNotASecret("hunter2"));
 }
 
+TEST(Secrets, AlphabetsAndMarkersAreNotSecrets) {
+  // pgbouncer's MD5_PASSWD_CHARSET, base64's alphabet; znc's file markers.
+  for (const char *v : {"0123456789abcdef", "0123456789ABCDEF",
+                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+                        "::__:SAVEBUFF:__::", "::__:NOPASS:__::", "--==AWAY==--"})
+    EXPECT_TRUE(isPlaceholderOrNotASecret(v)) << v;
+  // Sequences in a short value, and punctuation in a password, are still secrets.
+  for (const char *v : {"abcd1234efgh", "abcdefgh12345678", "P@SS!!!!word", "!!ADMIN!!",
+                        "::__:Hunter2:__::"})
+    EXPECT_FALSE(isPlaceholderOrNotASecret(v)) << v;
+  EXPECT_FALSE(isCredentialName("MD5_PASSWD_CHARSET", {}));
+  EXPECT_FALSE(isCredentialName("kTokenAlphabet", {}));
+}
+
 TEST(Secrets, Entropy) {
   EXPECT_TRUE(looksRandom("a8f5f167f44f4964e6c998dee827110c"));
   EXPECT_FALSE(looksRandom("aaaaaaaaaaaaaaaaaaaa1"));
