@@ -72,7 +72,11 @@ InferredCompilationDatabase::getCompileCommands(llvm::StringRef file) const {
   std::vector<std::string> args{c ? "clang" : "clang++"};
   for (auto &a : argumentsFor(language))
     args.push_back(a);
-  for (const auto &dir : includeDirs_)
+  for (const auto &dir : includeDirs_.quoteDirs) {
+    args.push_back("-iquote");
+    args.push_back(dir);
+  }
+  for (const auto &dir : includeDirs_.dirs)
     args.push_back("-I" + dir);
   args.push_back(file.str());
   auto dir = llvm::sys::path::parent_path(file);

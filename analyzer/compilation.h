@@ -24,7 +24,7 @@ std::unique_ptr<clang::tooling::CompilationDatabase> loadCompilationDatabase(con
 /// extension (gnu++17, gnu17), headers as headers, and the project's include dirs.
 class InferredCompilationDatabase : public clang::tooling::CompilationDatabase {
 public:
-  explicit InferredCompilationDatabase(std::vector<std::string> includeDirs)
+  explicit InferredCompilationDatabase(IncludeDirs includeDirs)
       : includeDirs_(std::move(includeDirs)) {}
 
   std::vector<clang::tooling::CompileCommand> getCompileCommands(llvm::StringRef file) const override;
@@ -33,7 +33,7 @@ public:
   static std::vector<std::string> argumentsFor(Language language);
 
 private:
-  std::vector<std::string> includeDirs_;
+  IncludeDirs includeDirs_;
 };
 
 /// Adjusts every command: drops compiler launchers (ccache) and options Clang

@@ -286,7 +286,9 @@ ScanResult scan(const ScanOptions &options) {
         (isHeader(languageOf(file)) ? headerCandidates : units).push_back(file);
       }
     }
-    database = std::make_unique<InferredCompilationDatabase>(inferIncludeDirs(root));
+    std::vector<std::string> projectFiles = units;
+    projectFiles.insert(projectFiles.end(), headerCandidates.begin(), headerCandidates.end());
+    database = std::make_unique<InferredCompilationDatabase>(inferIncludeDirs(root, projectFiles));
   }
   std::sort(units.begin(), units.end());
   units.erase(std::unique(units.begin(), units.end()), units.end());

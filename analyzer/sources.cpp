@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <system_error>
 
 #include <fcntl.h>
@@ -92,25 +94,161 @@ std::vector<std::string> discoverSources(const std::string &dir) {
   return out;
 }
 
-std::vector<std::string> inferIncludeDirs(const std::string &root) {
-  std::vector<std::string> out{root};
-  std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    std::error_code sec;
-    if (!it->is_directory(sec))
+namespace {
+
+/// The spellings of the #include lines of `text`, with '"' or '<' first.
+std::vector<std::string> includeSpellings(std::string_view text) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    auto eol = text.find('\n', pos);
+    if (eol == std::string_view::npos)
+      eol = text.size();
+    auto line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    size_t i = line.find_first_not_of(" \t");
+    if (i == std::string_view::npos || line[i] != '#')
       continue;
+    i = line.find_first_not_of(" \t", i + 1);
+    if (i == std::string_view::npos || line.compare(i, 7, "include") != 0)
+      continue;
+    i = line.find_first_not_of(" \t", i + 7);
+    if (i == std::string_view::npos || (line[i] != '"' && line[i] != '<'))
+      continue;
+    char close = line[i] == '"' ? '"' : '>';
+    auto end = line.find(close, i + 1);
+    if (end == std::string_view::npos || end == i + 1)
+      continue;
+    out.push_back(std::string(1, line[i]) + std::string(line.substr(i + 1, end - i - 1)));
+  }
+  return out;
+}
+
+/// The headers at the top of the system include folders (string.h, vector;
+/// not folders such as fmt/): a project folder holding one of them must not
+/// be searched for <...>.
+const std::vector<std::string> &systemHeaderNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    std::vector<fs::path> roots{"/usr/include", "/usr/local/include"};
+    std::error_code ec;
+    for (const auto &e : fs::directory_iterator("/usr/include", ec)) {
+      auto n = e.path().filename().string();
+      if (n.find("-linux-gnu") != std::string::npos)
+        roots.push_back(e.path());
+    }
+    for (const auto &e : fs::directory_iterator("/usr/include/c++", ec))
+      roots.push_back(e.path());
+    for (const auto &r : roots) {
+      std::error_code rec;
+      for (const auto &e : fs::directory_iterator(r, rec))
+        if (!e.is_directory(rec))
+          out.push_back(e.path().filename().string());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
+  return names;
+}
+
+bool shadowsSystemHeaders(const fs::path &dir) {
+  const auto &names = systemHeaderNames();
+  std::error_code ec;
+  for (const auto &e : fs::directory_iterator(dir, ec))
+    if (!e.is_directory(ec) &&
+        std::binary_search(names.begin(), names.end(), e.path().filename().string()))
+      return true;
+  return false;
+}
+
+} // namespace
+
+IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::string> &files) {
+  IncludeDirs out;
+  out.dirs.push_back(root);
+  // The project's headers by file name, third-party folders included (their
+  // headers are included too); relative to the root.
+  std::map<std::string, std::vector<std::string>> headersByName;
+  std::error_code ec;
+  size_t seen = 0;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end && ++seen < 200000; it.increment(ec)) {
+    std::error_code sec;
     auto name = it->path().filename().string();
-    if (isSkippedDirectoryName(name) || it->is_symlink(sec)) {
-      it.disable_recursion_pending();
+    if (it->is_directory(sec)) {
+      if (it->is_symlink(sec) || (name.size() > 1 && name.front() == '.') ||
+          name == "node_modules" || name == "CMakeFiles") {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (!inSkippedDirectory(it->path().lexically_relative(root).generic_string() + "/-") &&
+          (name == "include" || name == "inc" || name == "src" || name == "source" ||
+           name == "headers") &&
+          out.dirs.size() < 64)
+        out.dirs.push_back(fs::absolute(it->path()).lexically_normal().string());
       continue;
     }
-    if (name == "include" || name == "inc" || name == "src" || name == "source" ||
-        name == "headers")
-      out.push_back(fs::absolute(it->path()).lexically_normal().string());
-    if (out.size() >= 64)
-      break; // enough to resolve a project's own includes; more only slows parsing
+    if (isHeader(languageOf(name)) && it->is_regular_file(sec))
+      headersByName[name].push_back(
+          it->path().lexically_relative(root).generic_string());
   }
+
+  // Which folder makes each unresolved #include line resolve, by votes.
+  std::map<std::string, size_t> votes, quoteVotes;
+  std::set<std::string> tried;
+  for (const auto &file : files) {
+    auto text = readFile(file);
+    if (!text)
+      continue;
+    auto here = fs::path(file).parent_path();
+    for (const auto &s : includeSpellings(*text)) {
+      bool quoted = s[0] == '"';
+      std::string spelling = s.substr(1);
+      if (spelling.front() == '/' || spelling.find("..") != std::string::npos)
+        continue;
+      std::error_code xec;
+      if (quoted && fs::exists(here / spelling, xec))
+        continue;
+      if (!tried.insert(s).second)
+        continue; // one vote per spelling
+      auto base = fs::path(spelling).filename().string();
+      auto found = headersByName.find(base);
+      if (found == headersByName.end())
+        continue;
+      std::vector<std::string> dirs;
+      for (const auto &rel : found->second) {
+        if (rel == spelling) {
+          dirs.push_back(root);
+        } else if (rel.size() > spelling.size() &&
+                   rel.compare(rel.size() - spelling.size(), spelling.size(), spelling) == 0 &&
+                   rel[rel.size() - spelling.size() - 1] == '/') {
+          dirs.push_back(
+              (fs::path(root) / rel.substr(0, rel.size() - spelling.size() - 1)).string());
+        }
+      }
+      if (dirs.empty() || dirs.size() > 3)
+        continue; // ambiguous: any of them could be meant
+      bool nested = spelling.find('/') != std::string::npos;
+      if (!nested && !quoted)
+        continue; // <name.h> is most likely a system or dependency header
+      for (auto &d : dirs)
+        ++((nested && !shadowsSystemHeaders(d)) ? votes : quoteVotes)[fs::path(d).lexically_normal().string()];
+    }
+  }
+  auto addByVotes = [&](const std::map<std::string, size_t> &v, std::vector<std::string> &to) {
+    std::vector<std::pair<size_t, std::string>> ranked;
+    for (const auto &[dir, n] : v)
+      ranked.emplace_back(n, dir);
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[n, dir] : ranked)
+      if (to.size() < 64 && std::find(out.dirs.begin(), out.dirs.end(), dir) == out.dirs.end() &&
+          std::find(out.quoteDirs.begin(), out.quoteDirs.end(), dir) == out.quoteDirs.end())
+        to.push_back(dir);
+  };
+  addByVotes(votes, out.dirs);
+  addByVotes(quoteVotes, out.quoteDirs);
   return out;
 }
 

@@ -25,9 +25,21 @@ bool inSkippedDirectory(std::string_view relativePath);
 /// Every C and C++ source and header below `dir`, sorted, outside skipped directories.
 std::vector<std::string> discoverSources(const std::string &dir);
 
+/// Include folders for a project without a compilation database.
+struct IncludeDirs {
+  std::vector<std::string> dirs;      ///< -I: searched for <...> and "..."
+  std::vector<std::string> quoteDirs; ///< -iquote: searched for "..." only
+};
+
 /// The include folders of a project without a compilation database: the root,
-/// and every folder named include, inc, src or source (outside skipped ones).
-std::vector<std::string> inferIncludeDirs(const std::string &root);
+/// every folder named include, inc, src or source (outside skipped ones), and
+/// the folders that make the `#include` lines of `files` resolve to the
+/// project's own headers (lib/ for `<usual/daemon.h>` found as
+/// lib/usual/daemon.h; the folder of a "name.h" found once elsewhere, for
+/// quoted includes only). A folder holding a name that a system header also
+/// has (lib/usual/string.h) is not added with -I: <string.h> must stay the C
+/// library's.
+IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::string> &files);
 
 /// The whole contents of a file, or nothing when it cannot be read.
 std::optional<std::string> readFile(const std::string &path);

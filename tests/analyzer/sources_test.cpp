@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -43,6 +44,44 @@ TEST(Sources, DiscoversProjectFilesOnly) {
   for (auto &f : files)
     rel.push_back(relativeTo(f, dir.string()));
   EXPECT_EQ(rel, (std::vector<std::string>{"main.c", "src/a.cpp", "src/a.h"}));
+  fs::remove_all(dir);
+}
+
+// pgbouncer: lib/usual/daemon.c includes <usual/daemon.h> (from lib/) and
+// lib/usual/string.h is its own; src/main.c includes "bouncer.h" from include/.
+TEST(Sources, IncludeDirsFromTheProjectsIncludeLines) {
+  auto dir = fs::temp_directory_path() / ("twelve-incdirs-" + std::to_string(::getpid()));
+  auto root = dir.string();
+  for (auto p : {"lib/usual", "lib/usual/sub", "src", "include", "tools/gen", "third_party/fmt/include/fmt", "extra"})
+    fs::create_directories(dir / p);
+  std::ofstream(dir / "lib/usual/daemon.h") << "#pragma once\n";
+  std::ofstream(dir / "lib/usual/string.h") << "#pragma once\n#include <string.h>\n";
+  std::ofstream(dir / "lib/usual/sub/deep.h") << "#pragma once\n";
+  std::ofstream(dir / "lib/usual/daemon.c")
+      << "#include <usual/daemon.h>\n  #  include \"usual/sub/deep.h\"\n#include <string.h>\n";
+  std::ofstream(dir / "include/bouncer.h") << "#pragma once\n";
+  std::ofstream(dir / "tools/gen/gen.h") << "#pragma once\n";
+  std::ofstream(dir / "extra/local.h") << "#pragma once\n";
+  std::ofstream(dir / "third_party/fmt/include/fmt/core.h") << "#pragma once\n";
+  std::ofstream(dir / "src/main.c") << "#include \"bouncer.h\"\n#include \"gen.h\"\n"
+                                       "#include <local.h>\n#include <fmt/core.h>\n";
+  std::vector<std::string> files{(dir / "lib/usual/daemon.c").string(), (dir / "src/main.c").string()};
+  auto dirs = inferIncludeDirs(root, files);
+  auto has = [](const std::vector<std::string> &v, const fs::path &p) {
+    return std::find(v.begin(), v.end(), p.lexically_normal().string()) != v.end();
+  };
+  EXPECT_TRUE(has(dirs.dirs, dir)) << "the root";
+  EXPECT_TRUE(has(dirs.dirs, dir / "include")) << "a conventional folder";
+  EXPECT_TRUE(has(dirs.dirs, dir / "src"));
+  EXPECT_TRUE(has(dirs.dirs, dir / "lib")) << "<usual/daemon.h>";
+  EXPECT_TRUE(has(dirs.dirs, dir / "third_party/fmt/include")) << "<fmt/core.h>";
+  EXPECT_FALSE(has(dirs.dirs, dir / "third_party/fmt/include/fmt"));
+  // lib/usual holds string.h: searched for <string.h> it would hide the C library's.
+  EXPECT_FALSE(has(dirs.dirs, dir / "lib/usual"));
+  EXPECT_TRUE(has(dirs.quoteDirs, dir / "tools/gen")) << "\"gen.h\", found once";
+  EXPECT_FALSE(has(dirs.dirs, dir / "tools/gen"));
+  EXPECT_FALSE(has(dirs.dirs, dir / "extra")) << "<local.h> may be a system header";
+  EXPECT_FALSE(has(dirs.quoteDirs, dir / "extra"));
   fs::remove_all(dir);
 }
 

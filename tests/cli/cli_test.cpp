@@ -160,6 +160,31 @@ TEST(Cli, MissingHeaderReducesPrecisionButStillFinds) {
   EXPECT_EQ(doc["findings"].size(), 1u);
 }
 
+// pgbouncer without its build: lib/usual/logging.c includes <usual/logging.h>,
+// which is lib/usual/logging.h (the build passes -Ilib). Unresolved, FILE is
+// undeclared and C drops the statement that opens the log file.
+TEST(Cli, WithoutADatabaseTheProjectsIncludeLinesFindItsHeaders) {
+  TempDir d;
+  d.write("lib/usual/logging.h", "#pragma once\n#include <stdio.h>\n#include <usual/string.h>\n"
+                                 "extern char *cf_logfile;\n");
+  // The project's own string.h: lib/usual must not be searched for <string.h>.
+  d.write("lib/usual/string.h", "#pragma once\n#include <string.h>\n"
+                                "static inline size_t ulen(const char *s) { return strlen(s); }\n");
+  d.write("lib/usual/logging.c", "#include <usual/logging.h>\n"
+                                 "static FILE *log_file;\n"
+                                 "void log_line(const char *m) {\n"
+                                 "  if (!log_file && cf_logfile)\n"
+                                 "    log_file = fopen(cf_logfile, \"a\");\n"
+                                 "  if (log_file) fputs(m, log_file);\n}\n");
+  auto run = twelve("scan " + d.str() + " --format json -v");
+  EXPECT_EQ(run.code, 1) << run.err;
+  auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["summary"]["files"]["reduced"], 0) << run.err;
+  ASSERT_EQ(doc["findings"].size(), 1u) << run.out;
+  EXPECT_EQ(doc["findings"][0]["rule"], "logs/file-sink");
+  EXPECT_EQ(doc["findings"][0]["file"], "lib/usual/logging.c");
+}
+
 TEST(Cli, CompilationDatabaseWithGccOnlyFlagsAndDuplicates) {
   TempDir d;
   d.write("a.cpp", kViolation);
