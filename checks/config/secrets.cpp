@@ -350,6 +350,17 @@ std::optional<std::string> inlineCredential(std::string_view value,
     if (val == "?" || val.rfind(":", 0) == 0 || val.rfind("$", 0) == 0 ||
         isPlaceholderOrNotASecret(val) || val.size() < 4)
       continue;
+    // "Wrong passphrase: retrying" (stunnel): in a sentence, a colon followed
+    // by a lower-case word is prose, not a key and its value.
+    auto keyAt = static_cast<size_t>(it->position(2));
+    auto sep = v.find_first_of(":=", keyAt + key.size());
+    bool sentence = keyAt > 0 && v.find_last_of(" \t", keyAt - 1) != std::string::npos &&
+                    std::any_of(v.begin(), v.begin() + keyAt,
+                                [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    if (sep != std::string::npos && v[sep] == ':' && sentence &&
+        std::all_of(val.begin(), val.end(),
+                    [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
+      continue;
     return "value for '" + key + "'";
   }
   return std::nullopt;

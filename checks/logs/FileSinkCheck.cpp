@@ -1,7 +1,9 @@
 #include "checks/logs/FileSinkCheck.h"
 
 #include "checks/ast_util.h"
+#include "checks/config/secrets.h"
 #include "checks/logs/log_paths.h"
+#include "checks/processes/file_writes.h"
 #include "checks/processes/paths.h"
 
 #include <clang/AST/ASTContext.h>
@@ -140,8 +142,60 @@ bool isLogIdentifier(const std::string &name) {
   return false;
 }
 
+namespace {
+
+// An argument that names a log file: a log path literal or a log-named variable.
+AST_MATCHER(clang::Expr, namesLogFile) { return !logTarget(&Node).empty(); }
+
+// Whether a project function, by its name and arguments, opens a file for
+// writing: an fopen-like name with a write mode ("a", "w+"), an open-like
+// name with O_CREAT/O_APPEND/O_TRUNC/O_WRONLY/O_RDWR, or a name that says it
+// creates a file (tinyproxy's create_file_safely(log_file_name, FALSE)).
+bool opensForWriting(const clang::CallExpr *call, const clang::FunctionDecl *fn,
+                     const clang::ASTContext &ctx) {
+  if (!fn->getIdentifier())
+    return false; // operators, constructors
+  auto words = secrets::identifierWords(fn->getName().str());
+  auto has = [&](std::initializer_list<const char *> any) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string &w) {
+      return std::any_of(any.begin(), any.end(), [&](const char *a) { return w == a; });
+    });
+  };
+  if (has({"dir", "dirs", "directory", "folder", "path", "name", "close", "rotate", "read"}))
+    return false; // create_log_dir(log_dir), log_path_name(...), close_log(log_fd)
+  bool creates = has({"creat", "create"}) && has({"file", "fd", "log"});
+  bool opens = has({"open", "fopen", "creat", "create"});
+  if (!opens)
+    return false;
+  if (creates)
+    return true;
+  for (const auto *arg : call->arguments()) {
+    if (auto mode = stringValue(arg)) {
+      if (!mode->empty() && (mode->front() == 'w' || mode->front() == 'a' || *mode == "r+") &&
+          mode->size() <= 4 &&
+          mode->find_first_not_of("wabt+xe", 1) == std::string::npos)
+        return true;
+      continue;
+    }
+    if (arg->getType()->isIntegerType() && !arg->isValueDependent())
+      if (auto v = integerValue(arg, ctx);
+          v && (*v & (kOpenCreate | kOpenAppend | kOpenTruncate | kOpenAccessMode)))
+        return true;
+  }
+  return false;
+}
+
+} // namespace
+
 void FileSinkCheck::registerMatchers(MatchFinder &finder) {
   auto user = unless(isExpansionInSystemHeader());
+  // A project's own opener given a log file: mosquitto__fopen(config->log_file,
+  // "at"), create_file_safely(log_file_name, FALSE) (tinyproxy).
+  finder.addMatcher(callExpr(hasAnyArgument(ignoringParenImpCasts(namesLogFile())),
+                             callee(functionDecl(unless(isExpansionInSystemHeader())).bind("fn")),
+                             user)
+                        .bind("projectOpener"),
+                    this);
   finder.addMatcher(
       callExpr(callee(functionDecl(hasAnyName(refs(kFileFactories))).bind("fn")), user)
           .bind("factory"),
@@ -255,6 +309,22 @@ void FileSinkCheck::check(const MatchFinder::MatchResult &result) {
     report(call->getBeginLoc(), sm,
            fn->getQualifiedNameAsString() + "() opens a log file" + where +
                " (a log-file function in the configuration)" + kAdvice);
+    return;
+  }
+  if (const auto *call = nodes.getNodeAs<clang::CallExpr>("projectOpener")) {
+    const auto *fn = nodes.getNodeAs<clang::FunctionDecl>("fn");
+    const auto &configured = options().logFileFunctions;
+    if (std::find(configured.begin(), configured.end(), fn->getQualifiedNameAsString()) !=
+            configured.end() ||
+        std::find(configured.begin(), configured.end(), "::" + fn->getQualifiedNameAsString()) !=
+            configured.end() ||
+        !opensForWriting(call, fn, *result.Context))
+      return;
+    std::string target;
+    for (const auto *arg : call->arguments())
+      if (target.empty())
+        target = logTarget(arg->IgnoreParenImpCasts());
+    report(call->getBeginLoc(), sm, fn->getName().str() + "() opens " + target + kAdvice);
     return;
   }
   if (const auto *call = nodes.getNodeAs<clang::CallExpr>("setdest")) {

@@ -136,6 +136,9 @@ void f() {
   add_header("X-Trace: 1");
   const char *conninfo = "host=db user=app password=Pr0dPass"; // expect: config/hardcoded-credential
   const char *q = "UPDATE users SET password=? WHERE id=?";   // ok: bind parameters
+  add_header("Wrong passphrase: retrying");         // ok: a sentence (stunnel's log line)
+  add_header("passphrase: retrying2");              // expect: config/hardcoded-credential
+  add_header("host=db user=app password=admin");    // expect: config/hardcoded-credential
 }
 )cpp"));
 }

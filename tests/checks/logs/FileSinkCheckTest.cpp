@@ -305,4 +305,35 @@ void setup() { mylog::open_file("/var/log/orders.log"); }
 )cpp"));
 }
 
+// Wrappers defined in another translation unit, recognized by their name and
+// arguments: mosquitto's mosquitto__fopen(config->log_file, "at") and
+// tinyproxy's create_file_safely(log_file_name, FALSE).
+TEST(FileSinkCheck, ProjectOpenersGivenALogFile) {
+  twelve::testing::CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(twelve::testing::matchesMarkers("logs/file-sink", R"c(
+#include <fcntl.h>
+#include <stdio.h>
+struct config { char *log_file; char *data_file; };
+FILE *mosquitto__fopen(const char *path, const char *mode, int restrict_read);
+int create_file_safely(const char *filename, unsigned int truncate_file);
+int open_cloexec(const char *path, int flags, int mode);
+int create_log_dir(const char *log_dir);
+FILE *open_log_for_reading(const char *log_file);
+void close_log(const char *log_file);
+int log_file_fd;
+void setup(struct config *config, const char *log_file_name, const char *logfile) {
+  FILE *f = mosquitto__fopen(config->log_file, "at", 0); // expect: logs/file-sink
+  log_file_fd = create_file_safely(log_file_name, 0);   // expect: logs/file-sink
+  open_cloexec(logfile, O_WRONLY | O_APPEND | O_CREAT, 0644); // expect: logs/file-sink
+  FILE *r = mosquitto__fopen(config->log_file, "rt", 0); // ok: read
+  FILE *d = mosquitto__fopen(config->data_file, "w", 0); // ok: not a log (local-file-state's)
+  create_log_dir(log_file_name);        // ok: a folder
+  open_cloexec(logfile, O_RDONLY, 0);   // ok: read
+  open_log_for_reading(log_file_name);  // ok: no write mode
+  close_log(log_file_name);
+}
+)c", c));
+}
+
 } // namespace
