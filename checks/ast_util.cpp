@@ -142,4 +142,19 @@ createsObjectOf(const clang::ast_matchers::DeclarationMatcher &cls) {
           0, refersToType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(cls)))))));
 }
 
+const clang::Decl *enclosingFunction(const clang::Stmt *s, clang::ASTContext &ctx) {
+  clang::DynTypedNodeList parents = ctx.getParents(*s);
+  while (!parents.empty()) {
+    if (const auto *f = parents[0].get<clang::FunctionDecl>())
+      return f;
+    if (const auto *st = parents[0].get<clang::Stmt>())
+      parents = ctx.getParents(*st);
+    else if (const auto *d = parents[0].get<clang::Decl>())
+      parents = ctx.getParents(*d);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 } // namespace twelve::checks

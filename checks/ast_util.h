@@ -1,4 +1,5 @@
-// Helpers that several checks share: reading string values out of expressions.
+// Helpers that several checks share: reading string values out of expressions,
+// finding the function a statement is in.
 #pragma once
 
 #include <clang/AST/Expr.h>
@@ -29,6 +30,10 @@ std::optional<long long> integerValue(const clang::Expr *e, const clang::ASTCont
 /// `cfg.logfile`, `opts->log_file.c_str()`), through the wrappers stringValue
 /// looks through; empty when there is none.
 std::string identifierOf(const clang::Expr *e);
+
+/// The innermost function (or method, or lambda body) holding a statement;
+/// nullptr at namespace scope.
+const clang::Decl *enclosingFunction(const clang::Stmt *s, clang::ASTContext &ctx);
 
 /// A call of std::make_shared, std::make_unique, std::allocate_shared or
 /// Boost's make_shared/allocate_shared that creates an object of a class `cls` matches.

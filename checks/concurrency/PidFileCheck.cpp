@@ -19,22 +19,6 @@ namespace twelve::checks {
 
 namespace {
 
-// The innermost function (or method, or lambda body) holding a statement.
-const clang::Decl *enclosingFunction(const clang::Stmt *s, clang::ASTContext &ctx) {
-  clang::DynTypedNodeList parents = ctx.getParents(*s);
-  while (!parents.empty()) {
-    if (const auto *f = parents[0].get<clang::FunctionDecl>())
-      return f;
-    if (const auto *st = parents[0].get<clang::Stmt>())
-      parents = ctx.getParents(*st);
-    else if (const auto *d = parents[0].get<clang::Decl>())
-      parents = ctx.getParents(*d);
-    else
-      return nullptr;
-  }
-  return nullptr;
-}
-
 auto containsGetpid() {
   return hasDescendant(callExpr(callee(functionDecl(hasAnyName("::getpid", "::_getpid")))));
 }

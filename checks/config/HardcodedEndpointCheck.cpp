@@ -57,6 +57,29 @@ bool isCurlUrlOption(const clang::Expr *e, const clang::ASTContext &ctx) {
   return v && (*v == 10002 || *v == 10004);
 }
 
+// Functions that only turn text into an address: what the address is for
+// (connecting, binding, comparing) is decided elsewhere.
+bool parsesAnAddress(const std::string &api) {
+  return api == "inet_addr" || api == "inet_aton" || api == "inet_network" ||
+         api == "inet_pton" || api.find("make_address") != std::string::npos ||
+         api.find("from_string") != std::string::npos;
+}
+
+// Whether a function body calls connect() or async_connect() (sockets, Asio).
+bool callsConnect(const clang::Stmt *s) {
+  if (!s)
+    return false;
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
+    if (const auto *fn = call->getDirectCallee())
+      if (fn->getIdentifier() &&
+          (fn->getName() == "connect" || fn->getName() == "async_connect"))
+        return true;
+  for (const auto *child : s->children())
+    if (callsConnect(child))
+      return true;
+  return false;
+}
+
 std::string key(clang::SourceLocation loc, const clang::SourceManager &sm) {
   auto p = sm.getPresumedLoc(sm.getFileLoc(loc));
   return p.isValid() ? std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) + ":" +
@@ -151,7 +174,19 @@ void HardcodedEndpointCheck::check(const MatchFinder::MatchResult &result) {
     return;
   if (const auto *literal = asStringLiteral(arg))
     loc = literal->getBeginLoc();
-  reportHost(*value, plain, loc, sm, false);
+  // A loopback address that is only parsed (a bind address for a local admin
+  // port, a fallback, a comparison) is not a backing service; one that the
+  // same function connects to is (a sidecar).
+  if (parsesAnAddress(plain)) {
+    auto host = secrets::endpointHost(*value);
+    if (host && secrets::isLoopbackHost(*host)) {
+      const auto *fnDecl = llvm::dyn_cast_or_null<clang::FunctionDecl>(
+          enclosingFunction(arg, *result.Context));
+      if (!fnDecl || !callsConnect(fnDecl->getBody()))
+        return;
+    }
+  }
+  reportHost(*value, plain, loc, sm);
 }
 
 std::vector<std::string> HardcodedEndpointCheck::fallbackNames() const {
@@ -181,13 +216,16 @@ void HardcodedEndpointCheck::checkByName(const NamedCall &call, const clang::Sou
   }
   if (index >= call.arguments.size() || !call.arguments[index].literal)
     return;
+  // Without the AST, what a parsed loopback address is for is unknown.
+  auto host = secrets::endpointHost(*call.arguments[index].literal);
+  if (parsesAnAddress(call.qualifiedName) && host && secrets::isLoopbackHost(*host))
+    return;
   reportHost(*call.arguments[index].literal, call.qualifiedName, call.arguments[index].location,
-             sm, true);
+             sm);
 }
 
 void HardcodedEndpointCheck::reportHost(const std::string &value, const std::string &api,
-                                        clang::SourceLocation loc, const clang::SourceManager &sm,
-                                        bool byName) {
+                                        clang::SourceLocation loc, const clang::SourceManager &sm) {
   auto host = secrets::endpointHost(value);
   // 0.0.0.0 and :: mean "listen everywhere" (port-binding's business);
   // multicast and broadcast groups are the protocol's, not a service's host.
@@ -199,8 +237,7 @@ void HardcodedEndpointCheck::reportHost(const std::string &value, const std::str
     return;
   report(loc, sm,
          "hardcoded endpoint '" + *host + "' passed to " + api +
-             "(); read the host from the environment" +
-             (byName ? " (found by name: the library's headers are missing)" : ""));
+             "(); read the host from the environment");
 }
 
 } // namespace twelve::checks

@@ -21,7 +21,7 @@ protected:
 
 private:
   void reportHost(const std::string &value, const std::string &api, clang::SourceLocation loc,
-                  const clang::SourceManager &sm, bool byName);
+                  const clang::SourceManager &sm);
   std::set<std::string> seen_;
 };
 

@@ -548,6 +548,16 @@ bool isBindAllAddress(std::string_view h) {
   return h == "0.0.0.0" || h == "::" || h == "*" || h == "0" || h == "[::]" || h == "::0";
 }
 
+bool isLoopbackHost(std::string_view h) {
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']')
+    h = h.substr(1, h.size() - 2);
+  auto l = lower(h);
+  if (l == "localhost" || l == "localhost.localdomain" || l == "ip6-localhost" || l == "::1")
+    return true;
+  unsigned char v4[4];
+  return ::inet_pton(AF_INET, l.c_str(), v4) == 1 && v4[0] == 127;
+}
+
 bool isProtocolGroupAddress(std::string_view h) {
   if (h.size() > 2 && h.front() == '[' && h.back() == ']')
     h = h.substr(1, h.size() - 2);

@@ -84,6 +84,9 @@ bool isBindAllAddress(std::string_view host);
 /// 224.0.0.251 is mDNS), not a backing service's host.
 bool isProtocolGroupAddress(std::string_view host);
 
+/// localhost, 127.0.0.0/8 and ::1 (bracketed or not).
+bool isLoopbackHost(std::string_view host);
+
 /// Glob match (* and ?), case-insensitive, of a host against patterns.
 bool hostAllowed(std::string_view host, const std::vector<std::string> &patterns);
 

@@ -118,12 +118,28 @@ void f() {
 )cpp"));
 }
 
-TEST(HardcodedEndpointCheck, LoopbackIsReportedUnlessAllowed) {
+// Loopback is reported where it is a backing service: resolved or connected to
+// (a sidecar). Only parsed (a local admin port's bind address, a fallback
+// address, a comparison: i2pd's from_string("::1")), it is not.
+TEST(HardcodedEndpointCheck, LoopbackIsReportedWhereItIsConnectedTo) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <arpa/inet.h>
-void f(struct sockaddr_in *sa) {
-  inet_pton(AF_INET, "127.0.0.1", &sa->sin_addr); // expect: config/hardcoded-endpoint
+#include <netdb.h>
+#include <sys/socket.h>
+int sidecar() {
+  sockaddr_in sa{};
+  sa.sin_family = AF_INET;
+  inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr); // expect: config/hardcoded-endpoint
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  return connect(fd, reinterpret_cast<sockaddr *>(&sa), sizeof sa);
 }
+int adminListener(sockaddr_in *sa) {
+  return inet_pton(AF_INET, "127.0.0.1", &sa->sin_addr); // ok: parsed only
+}
+in_addr_t fallback() { return inet_addr("127.0.0.1"); } // ok: parsed only
+bool isLocal(in_addr_t a) { return a == inet_addr("127.0.0.1"); } // ok: a comparison
+in_addr_t internal() { return inet_addr("10.0.0.9"); } // expect: config/hardcoded-endpoint
+void cache(addrinfo **res) { getaddrinfo("localhost", "6379", nullptr, res); } // expect: config/hardcoded-endpoint
 )cpp"));
 }
 
