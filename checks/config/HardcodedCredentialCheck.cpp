@@ -102,18 +102,20 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &result) {
   // strcmp(key, "password"), log("bad token"), fields["api_key"]: the word, not a secret.
   if (ctx.isComparison || ctx.isMessage)
     return;
+  auto named = [&](const std::string &name) {
+    return !name.empty() && !grammarToken(name, value) && !secrets::spellsName(name, value);
+  };
   for (const auto &name : ctx.names)
-    if (!name.empty() && secrets::isCredentialName(name, keywords_) && !grammarToken(name, value))
+    if (named(name) && secrets::isCredentialName(name, keywords_))
       return found("hardcoded credential assigned to '" + name +
                    "'; read it from the environment or a secret store at run time");
-  if (!ctx.parameter.empty() && secrets::isCredentialName(ctx.parameter, keywords_) &&
-      !grammarToken(ctx.parameter, value))
+  if (named(ctx.parameter) && secrets::isCredentialName(ctx.parameter, keywords_))
     return found("hardcoded credential passed as '" + ctx.parameter +
                  "'; read it from the environment or a secret store at run time");
   auto names = ctx.names;
   names.push_back(ctx.parameter);
   for (const auto &name : names)
-    if (!name.empty() && secrets::isWeakCredentialName(name) && secrets::looksRandom(value))
+    if (named(name) && secrets::isWeakCredentialName(name) && secrets::looksRandom(value))
       return found("hardcoded high-entropy key in '" + name +
                    "'; read it from the environment or a secret store at run time");
 }

@@ -163,6 +163,29 @@ bool isWeakCredentialName(std::string_view identifier) {
   return words.back() == "key" || words.back() == "cookie" || words.back() == "signature";
 }
 
+bool spellsName(std::string_view identifier, std::string_view value) {
+  std::string v;
+  for (char c : value) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u))
+      v += static_cast<char>(std::tolower(u));
+    else if (c != '.' && c != '_' && c != '-')
+      return false; // a key name is a word, dotted or joined
+  }
+  auto words = identifierWords(identifier);
+  std::string suffix;
+  for (size_t k = 1; k <= words.size() && suffix.size() < v.size(); ++k) {
+    suffix = words[words.size() - k] + suffix;
+    if (v == suffix)
+      return true;
+    // "i2cp.leaseSetPrivKey" under ..._LEASESET_PRIV_KEY: a prefix, then the name.
+    if (k >= 2 && v.size() > suffix.size() &&
+        v.compare(v.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return true;
+  }
+  return false;
+}
+
 bool isPlaceholderOrNotASecret(std::string_view value) {
   if (value.size() < 3)
     return true;
@@ -357,9 +380,15 @@ std::optional<std::string> inlineCredential(std::string_view value,
     bool sentence = keyAt > 0 && v.find_last_of(" \t", keyAt - 1) != std::string::npos &&
                     std::any_of(v.begin(), v.begin() + keyAt,
                                 [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    // "Can't calculate authCookie: csk_i is not provided" (i2pd): the sentence
+    // goes on after the "value".
+    auto after = static_cast<size_t>(it->position(3) + it->length(3));
+    bool continues = after + 1 < v.size() && v[after] == ' ' &&
+                     std::isalpha(static_cast<unsigned char>(v[after + 1]));
     if (sep != std::string::npos && v[sep] == ':' && sentence &&
-        std::all_of(val.begin(), val.end(),
-                    [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
+        (continues || std::all_of(val.begin(), val.end(), [](char c) {
+           return std::islower(static_cast<unsigned char>(c)) || c == '_';
+         })))
       continue;
     return "value for '" + key + "'";
   }

@@ -36,6 +36,11 @@ bool isKeyword(std::string_view value);
 /// looks random ("hmac_key", "signing_key"): "key" alone is also a map key.
 bool isWeakCredentialName(std::string_view identifier);
 
+/// Whether `value` spells the last words of `identifier`: the constant holds
+/// the name of a key, not its value (i2pd's I2P_SERVER_TUNNEL_WEBIRC_PASSWORD =
+/// "webircpassword", I2CP_PARAM_LEASESET_PRIV_KEY = "i2cp.leaseSetPrivKey").
+bool spellsName(std::string_view identifier, std::string_view value);
+
 /// Placeholders and values that are not secrets even where a secret belongs:
 /// "", "changeme", "<your-key>", "${VAR}", "xxx", "****", format strings,
 /// messages (with spaces), environment variable names ("DB_PASSWORD"), and the

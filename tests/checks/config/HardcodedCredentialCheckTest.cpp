@@ -138,6 +138,7 @@ void f() {
   const char *q = "UPDATE users SET password=? WHERE id=?";   // ok: bind parameters
   add_header("Wrong passphrase: retrying");         // ok: a sentence (stunnel's log line)
   add_header("passphrase: retrying2");              // expect: config/hardcoded-credential
+  add_header("Can't calculate authCookie: csk_i is not provided"); // ok: a sentence (i2pd)
   add_header("host=db user=app password=admin");    // expect: config/hardcoded-credential
 }
 )cpp"));
@@ -176,6 +177,18 @@ const char *token = LEGACY_VERIFICATION_TOKEN;
 const char *password = CRYPT_LAME_PASS;
 const char *token_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const char *db_password = "abcd1234efgh"; // expect: config/hardcoded-credential
+)cpp"));
+}
+
+// i2pd's parameter names: the constant holds the key's name, not its value.
+TEST(HardcodedCredentialCheck, ConstantsHoldingTheirKeysName) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+const char I2P_SERVER_TUNNEL_WEBIRC_PASSWORD[] = "webircpassword";
+const char I2CP_PARAM_LEASESET_PRIV_KEY[] = "i2cp.leaseSetPrivKey";
+const char *kDbPassword = "db_password";
+const char *admin_password = "admin";         // expect: config/hardcoded-credential
+const char *db_password = "password123";      // expect: config/hardcoded-credential
+const char *signing_key = "k3Q9x7LmP2vR8sT4wY6z"; // expect: config/hardcoded-credential
 )cpp"));
 }
 

@@ -206,7 +206,7 @@ void f(CURL *c) {
   curl_easy_setopt(c, CURLOPT_URL, "https://billing.internal/charge"); // expect: config/hardcoded-endpoint
   auto ch = grpc::CreateChannel("payments.internal:50051", creds); // expect: config/hardcoded-endpoint
 }
-)cpp"));
+)cpp", twelve::testing::reducedPrecision()));
 }
 
 } // namespace

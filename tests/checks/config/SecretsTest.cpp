@@ -55,6 +55,15 @@ TEST(Secrets, Placeholders) {
   EXPECT_FALSE(isPlaceholderOrNotASecret("hunter2"));
 }
 
+TEST(Secrets, ValuesThatSpellTheirName) {
+  EXPECT_TRUE(spellsName("I2P_SERVER_TUNNEL_WEBIRC_PASSWORD", "webircpassword"));
+  EXPECT_TRUE(spellsName("I2CP_PARAM_LEASESET_PRIV_KEY", "i2cp.leaseSetPrivKey"));
+  EXPECT_TRUE(spellsName("kApiToken", "api-token"));
+  EXPECT_FALSE(spellsName("admin_password", "admin"));
+  EXPECT_FALSE(spellsName("password", "xpassword")) << "one word must match whole";
+  EXPECT_FALSE(spellsName("db_password", "s3cr3t!password"));
+}
+
 TEST(Secrets, AlphabetsAndMarkersAreNotSecrets) {
   // pgbouncer's MD5_PASSWD_CHARSET, base64's alphabet; znc's file markers.
   for (const char *v : {"0123456789abcdef", "0123456789ABCDEF",
