@@ -144,8 +144,25 @@ bool isLogIdentifier(const std::string &name) {
 
 namespace {
 
+// Text, as a path is: char pointers and arrays, std::string, string_view,
+// std::filesystem::path and the like (not log_id, an int).
+bool isTextType(clang::QualType t) {
+  t = t.getNonReferenceType().getCanonicalType();
+  if (t->isPointerType() || t->isArrayType()) {
+    auto pointee = t->isPointerType() ? t->getPointeeType() : t->getAsArrayTypeUnsafe()->getElementType();
+    return pointee->isAnyCharacterType();
+  }
+  if (const auto *record = t->getAsCXXRecordDecl()) {
+    auto name = record->getName().lower();
+    return name.find("string") != std::string::npos || name.find("path") != std::string::npos;
+  }
+  return false;
+}
+
 // An argument that names a log file: a log path literal or a log-named variable.
-AST_MATCHER(clang::Expr, namesLogFile) { return !logTarget(&Node).empty(); }
+AST_MATCHER(clang::Expr, namesLogFile) {
+  return isTextType(Node.getType()) && !logTarget(&Node).empty();
+}
 
 // Whether a project function, by its name and arguments, opens a file for
 // writing: an fopen-like name with a write mode ("a", "w+"), an open-like
@@ -161,9 +178,10 @@ bool opensForWriting(const clang::CallExpr *call, const clang::FunctionDecl *fn,
       return std::any_of(any.begin(), any.end(), [&](const char *a) { return w == a; });
     });
   };
-  if (has({"dir", "dirs", "directory", "folder", "path", "name", "close", "rotate", "read"}))
-    return false; // create_log_dir(log_dir), log_path_name(...), close_log(log_fd)
-  bool creates = has({"creat", "create"}) && has({"file", "fd", "log"});
+  if (has({"dir", "dirs", "directory", "folder", "path", "name", "close", "rotate", "read",
+           "entry", "entries", "record", "message", "msg", "line"}))
+    return false; // create_log_dir(log_dir), close_log(log_fd), create_log_entry(...)
+  bool creates = has({"creat", "create"}) && has({"file", "fd"});
   bool opens = has({"open", "fopen", "creat", "create"});
   if (!opens)
     return false;

@@ -255,7 +255,7 @@ void setup() {
   plog::init(plog::debug, &consoleAppender);              // ok: console
   mylib::basic_logger_mt("x", "x.log");                   // ok: not spdlog
 }
-)cpp"));
+)cpp", twelve::testing::reducedPrecision()));
 }
 
 TEST(FileSinkCheck, LogPathClassifier) {
@@ -319,6 +319,9 @@ FILE *mosquitto__fopen(const char *path, const char *mode, int restrict_read);
 int create_file_safely(const char *filename, unsigned int truncate_file);
 int open_cloexec(const char *path, int flags, int mode);
 int create_log_dir(const char *log_dir);
+int create_log_entry(const char *log_file, const char *mode);
+int open_log_id(int log_id, const char *mode);
+int log_id;
 FILE *open_log_for_reading(const char *log_file);
 void close_log(const char *log_file);
 int log_file_fd;
@@ -329,6 +332,8 @@ void setup(struct config *config, const char *log_file_name, const char *logfile
   FILE *r = mosquitto__fopen(config->log_file, "rt", 0); // ok: read
   FILE *d = mosquitto__fopen(config->data_file, "w", 0); // ok: not a log (local-file-state's)
   create_log_dir(log_file_name);        // ok: a folder
+  create_log_entry(log_file_name, "a");  // ok: an entry, not a file (icecast)
+  open_log_id(log_id, "a");              // ok: an id is not a path
   open_cloexec(logfile, O_RDONLY, 0);   // ok: read
   open_log_for_reading(log_file_name);  // ok: no write mode
   close_log(log_file_name);
