@@ -53,6 +53,12 @@ void DaemonizeCheck::registerMatchers(MatchFinder &finder) {
                              inFunction(), notSystem)
                         .bind("exec"),
                     this);
+  // Calls between the unit's own functions: a helper that points stdio at
+  // /dev/null for a child its caller then execs is not detaching the service.
+  finder.addMatcher(callExpr(callee(functionDecl(isDefinition(), notSystem).bind("callee")),
+                             inFunction(), notSystem)
+                        .bind("projectCall"),
+                    this);
   // freopen("/dev/null", "w", stdout): stdin alone is not detaching output.
   finder.addMatcher(
       callExpr(callee(functionDecl(hasAnyName("::freopen", "::freopen64"))), argumentCountIs(3),
@@ -91,6 +97,8 @@ void DaemonizeCheck::check(const MatchFinder::MatchResult &result) {
     f.forks = true;
   } else if (result.Nodes.getNodeAs<clang::CallExpr>("exec")) {
     f.execs = true;
+  } else if (const auto *callee = result.Nodes.getNodeAs<clang::FunctionDecl>("callee")) {
+    f.callees.insert(callee->getCanonicalDecl());
   } else if (const auto *c = result.Nodes.getNodeAs<clang::CallExpr>("freopen")) {
     auto path = stringValue(c->getArg(0));
     if (path && *path == "/dev/null")
@@ -122,6 +130,20 @@ void DaemonizeCheck::check(const MatchFinder::MatchResult &result) {
 }
 
 void DaemonizeCheck::onEndOfTranslationUnit() {
+  // Functions next to an exec: it, one of its callers or one of its callees
+  // execs (icecast's __setup_empty_script_environment, called before execl).
+  std::set<const clang::Decl *> nearExec;
+  for (const auto &[function, f] : functions_) {
+    bool calleeExecs = false;
+    for (const auto *callee : f.callees) {
+      auto it = functions_.find(callee);
+      calleeExecs = calleeExecs || (it != functions_.end() && it->second.execs);
+    }
+    if (f.execs || calleeExecs)
+      nearExec.insert(function);
+    if (f.execs)
+      nearExec.insert(f.callees.begin(), f.callees.end());
+  }
   for (const auto *function : order_) {
     auto &f = functions_[function];
     // One finding per detaching function, at its most telling call.
@@ -140,7 +162,7 @@ void DaemonizeCheck::onEndOfTranslationUnit() {
     for (const auto &[var, loc] : f.dup2Sites)
       if (f.nullFds.count(var))
         f.redirects.push_back(loc);
-    if (f.redirects.empty())
+    if (f.redirects.empty() || nearExec.count(function))
       continue;
     auto first = f.redirects.front();
     for (auto loc : f.redirects)

@@ -85,6 +85,37 @@ void worker() {
 )cpp"));
 }
 
+// icecast's source_run_script: the child's stdio goes to /dev/null in a helper
+// that the forking function calls before execl. A helper that execs counts too.
+TEST(DaemonizeCheck, StdioOfAChildSetUpInAHelperIsFine) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+static void setup_script_environment() {
+  int i = open("/dev/null", O_RDWR);
+  dup2(i, 1);                        // ok: the script's stdio, exec follows in the caller
+  dup2(i, 2);
+}
+void run_script(const char *command) {
+  if (fork() == 0) {
+    setup_script_environment();
+    execl(command, command, (char *)0);
+    _exit(1);
+  }
+}
+static void exec_helper(const char *p) { execl(p, p, (char *)0); }
+void run_other(const char *p) {
+  freopen("/dev/null", "w", stdout); // ok: a callee execs
+  exec_helper(p);
+}
+static void go_quiet() {
+  freopen("/dev/null", "w", stdout); // expect: concurrency/daemonize
+}
+void start() { go_quiet(); }
+)cpp"));
+}
+
 TEST(DaemonizeCheck, SetsidAloneAndStdinOnlyAreFine) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <cstdio>
@@ -124,7 +155,7 @@ int daemonize(int nochdir, int noclose) {
 void other(Options &o) {
   o.daemon(0, 0); // ok: a member
 }
-)cpp"));
+)cpp", twelve::testing::reducedPrecision()));
 }
 
 } // namespace
