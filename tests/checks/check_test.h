@@ -23,7 +23,16 @@ struct CodeOptions {
   /// system header, so tests do not depend on what this machine has installed.
   std::map<std::string, std::string> extraFiles;
   checks::CheckOptions checkOptions; // as set by the configuration file
+  /// The code has a missing header or an error on purpose (name fallbacks).
+  bool expectReducedPrecision = false;
 };
+
+/// Options for code that has a missing header or an error on purpose.
+inline CodeOptions reducedPrecision() {
+  CodeOptions o;
+  o.expectReducedPrecision = true;
+  return o;
+}
 
 /// The findings of rule `ruleId` on `code`.
 ScanResult runCheck(std::string_view ruleId, std::string_view code, const CodeOptions &options = {});

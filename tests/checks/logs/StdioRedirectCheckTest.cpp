@@ -63,6 +63,7 @@ void setup() {
 
 TEST(StdioRedirectCheck, Dup2OfAPipeBeforeExecIsFine) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <fcntl.h>
 #include <unistd.h>
 void child(int pipefd[2]) {
   dup2(pipefd[1], STDOUT_FILENO); // ok: a supervisor capturing output

@@ -102,7 +102,7 @@ void setup() {
   auto s = std::make_shared<spdlog::sinks::syslog_sink_mt>("svc", 0, 24, true); // expect: logs/syslog
   auto o = std::make_shared<spdlog::sinks::stdout_sink_mt>(); // ok: stdout
 }
-)cpp"));
+)cpp", twelve::testing::reducedPrecision()));
 }
 
 TEST(SyslogCheck, WorksInC) {

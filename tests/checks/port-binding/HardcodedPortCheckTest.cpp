@@ -190,7 +190,7 @@ int main(int fd) {
   auto ep = boost::asio::ip::tcp::endpoint(boost::asio::ip::tcp::v4(), 7000); // expect: port-binding/hardcoded-port
   listen(fd, 128); // ok: POSIX listen, a backlog
 }
-)cpp"));
+)cpp", twelve::testing::reducedPrecision()));
 }
 
 } // namespace

@@ -132,7 +132,7 @@ void init() {
   rocksdb::DB *r;
   rocksdb::DB::Open(rocksdb::Options(), "state", &r); // expect: processes/embedded-database
 }
-)cpp"));
+)cpp", twelve::testing::reducedPrecision()));
 }
 
 } // namespace
