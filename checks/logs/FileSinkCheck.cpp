@@ -203,6 +203,53 @@ bool opensForWriting(const clang::CallExpr *call, const clang::FunctionDecl *fn,
   return false;
 }
 
+// What a writing fopen()/open() opens when its path does not say: a log file
+// when the handle is stored in a log-named variable (icecast's
+// `loglist[id].logfile = fopen(loglist[id].filename, "a")`), or when the path
+// is a parameter of a function named for opening a log (`log_open(const char
+// *filename)`). Empty otherwise, and for a literal path that is not a log's.
+std::string logTargetByUse(const clang::CallExpr *call, const clang::Expr *pathArg,
+                           clang::ASTContext &ctx) {
+  if (auto target = logTarget(pathArg); !target.empty())
+    return target;
+  if (stringValue(pathArg))
+    return {};
+  // Where the handle goes.
+  clang::DynTypedNodeList parents = ctx.getParents(*call);
+  while (!parents.empty()) {
+    if (const auto *e = parents[0].get<clang::Expr>();
+        e && (llvm::isa<clang::ImplicitCastExpr>(e) || llvm::isa<clang::ParenExpr>(e) ||
+              llvm::isa<clang::CStyleCastExpr>(e))) {
+      parents = ctx.getParents(*e);
+      continue;
+    }
+    std::string name;
+    if (const auto *op = parents[0].get<clang::BinaryOperator>(); op && op->isAssignmentOp())
+      name = identifierOf(op->getLHS());
+    else if (const auto *var = parents[0].get<clang::VarDecl>())
+      name = var->getName().str();
+    if (!name.empty() && isLogIdentifier(name))
+      return "a log file (the handle is kept in '" + name + "')";
+    break;
+  }
+  // Whose parameter the path is.
+  const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(pathArg->IgnoreParenImpCasts());
+  const auto *param = ref ? llvm::dyn_cast<clang::ParmVarDecl>(ref->getDecl()) : nullptr;
+  const auto *fn = llvm::dyn_cast_or_null<clang::FunctionDecl>(enclosingFunction(call, ctx));
+  if (!param || !fn || !fn->getIdentifier())
+    return {};
+  auto words = secrets::identifierWords(fn->getName().str());
+  auto has = [&](std::initializer_list<const char *> any) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string &w) {
+      return std::any_of(any.begin(), any.end(), [&](const char *a) { return w == a; });
+    });
+  };
+  if (has({"log", "logfile"}) && has({"open", "reopen", "init", "create", "setup", "start"}))
+    return "a log file (the path '" + param->getName().str() + "' given to " +
+           fn->getName().str() + "())";
+  return {};
+}
+
 } // namespace
 
 void FileSinkCheck::registerMatchers(MatchFinder &finder) {
@@ -409,7 +456,7 @@ void FileSinkCheck::check(const MatchFinder::MatchResult &result) {
     auto mode = stringValue(call->getArg(1));
     if (!mode || mode->empty() || (mode->front() == 'r' && mode->find('+') == std::string::npos))
       return;
-    auto target = logTarget(call->getArg(0));
+    auto target = logTargetByUse(call, call->getArg(0), *result.Context);
     if (target.empty())
       return;
     report(call->getBeginLoc(), sm, "fopen() writes " + target + kAdvice);
@@ -429,7 +476,7 @@ void FileSinkCheck::check(const MatchFinder::MatchResult &result) {
       if (!flags || (*flags & 3) == 0) // O_RDONLY
         return;
     }
-    auto target = logTarget(call->getArg(pathIndex));
+    auto target = logTargetByUse(call, call->getArg(pathIndex), *result.Context);
     if (target.empty())
       return;
     report(call->getBeginLoc(), sm, name.str() + "() writes " + target + kAdvice);

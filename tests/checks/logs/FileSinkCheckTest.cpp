@@ -341,4 +341,33 @@ void setup(struct config *config, const char *log_file_name, const char *logfile
 )c", c));
 }
 
+// icecast's log.c: the path is a plain "filename", but the handle is kept in
+// a log-named member, or the function is the log's opener.
+TEST(FileSinkCheck, LogFilesKnownByWhereTheHandleGoesOrWhoOpensThem) {
+  twelve::testing::CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(twelve::testing::matchesMarkers("logs/file-sink", R"c(
+#include <fcntl.h>
+#include <stdio.h>
+struct log_entry { FILE *logfile; char *filename; };
+struct log_entry loglist[4];
+int log_fd;
+void reopen(int id) {
+  loglist[id].logfile = fopen(loglist[id].filename, "a"); // expect: logs/file-sink
+  log_fd = open(loglist[id].filename, O_WRONLY | O_APPEND);  // expect: logs/file-sink
+  FILE *logfile = fopen("data.csv", "w");                   // ok: the path says what it is
+  FILE *state = fopen(loglist[id].filename, "a");           // ok: nothing says log
+  FILE *r = fopen(loglist[id].filename, "r");               // ok: read
+}
+int log_open(const char *filename) {
+  FILE *file = fopen(filename, "a"); // expect: logs/file-sink
+  return file != 0;
+}
+int dialog_open(const char *filename) {
+  FILE *file = fopen(filename, "a"); // ok: not a log's opener
+  return file != 0;
+}
+)c", c));
+}
+
 } // namespace
