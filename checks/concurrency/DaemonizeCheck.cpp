@@ -24,6 +24,43 @@ auto devNullOpen() {
       .bind("nullOpen");
 }
 
+bool isExec(const clang::CallExpr *call) {
+  const auto *fn = call->getDirectCallee();
+  if (!fn || !fn->getIdentifier())
+    return false;
+  auto n = fn->getName();
+  return n == "execl" || n == "execlp" || n == "execle" || n == "execv" || n == "execvp" ||
+         n == "execvpe" || n == "execve" || n == "fexecve" || n == "execveat";
+}
+
+bool containsExec(const clang::Stmt *s) {
+  if (!s)
+    return false;
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s); call && isExec(call))
+    return true;
+  for (const auto *child : s->children())
+    if (containsExec(child))
+      return true;
+  return false;
+}
+
+// Whether the block a call is in also execs: a child being set up for a
+// command (`if (pid == 0) { setsid(); ...; execvp(...); }`), unlike znc's
+// main(), which detaches in one branch and re-executes itself for a restart
+// in another.
+bool blockExecs(const clang::Stmt *call, clang::ASTContext &ctx) {
+  clang::DynTypedNodeList parents = ctx.getParents(*call);
+  while (!parents.empty()) {
+    if (const auto *block = parents[0].get<clang::CompoundStmt>())
+      return containsExec(block);
+    if (const auto *st = parents[0].get<clang::Stmt>())
+      parents = ctx.getParents(*st);
+    else
+      return false;
+  }
+  return false;
+}
+
 } // namespace
 
 DaemonizeCheck::FunctionFacts &DaemonizeCheck::facts(const clang::Decl *function) {
@@ -45,8 +82,8 @@ void DaemonizeCheck::registerMatchers(MatchFinder &finder) {
       callExpr(callee(functionDecl(hasAnyName("::fork", "::vfork"))), inFunction(), notSystem)
           .bind("fork"),
       this);
-  // A function that also execs is spawning a child in its own session, not
-  // detaching itself.
+  // A function that execs spawns a command; a helper it calls, or that it is,
+  // sets up the child rather than detaching the service.
   finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
                                  "::execl", "::execlp", "::execle", "::execv", "::execvp",
                                  "::execvpe", "::execve", "::fexecve", "::execveat"))),
@@ -92,7 +129,8 @@ void DaemonizeCheck::check(const MatchFinder::MatchResult &result) {
   if (const auto *c = result.Nodes.getNodeAs<clang::CallExpr>("daemon")) {
     f.daemonCalls.push_back(c->getBeginLoc());
   } else if (const auto *c = result.Nodes.getNodeAs<clang::CallExpr>("setsid")) {
-    f.setsidCalls.push_back(c->getBeginLoc());
+    if (!blockExecs(c, *result.Context))
+      f.setsidCalls.push_back(c->getBeginLoc());
   } else if (result.Nodes.getNodeAs<clang::CallExpr>("fork")) {
     f.forks = true;
   } else if (result.Nodes.getNodeAs<clang::CallExpr>("exec")) {
@@ -101,7 +139,7 @@ void DaemonizeCheck::check(const MatchFinder::MatchResult &result) {
     f.callees.insert(callee->getCanonicalDecl());
   } else if (const auto *c = result.Nodes.getNodeAs<clang::CallExpr>("freopen")) {
     auto path = stringValue(c->getArg(0));
-    if (path && *path == "/dev/null")
+    if (path && *path == "/dev/null" && !blockExecs(c, *result.Context))
       f.redirects.push_back(c->getBeginLoc());
   } else if (const auto *open = result.Nodes.getNodeAs<clang::CallExpr>("nullOpen")) {
     auto path = stringValue(open->getArg(0));
@@ -113,6 +151,8 @@ void DaemonizeCheck::check(const MatchFinder::MatchResult &result) {
       return;
     auto target = integerValue(c->getArg(1), *result.Context);
     if (!target || (*target != 1 && *target != 2))
+      return;
+    if (blockExecs(c, *result.Context))
       return;
     const auto *src = c->getArg(0)->IgnoreParenImpCasts();
     if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(src)) {
@@ -130,8 +170,9 @@ void DaemonizeCheck::check(const MatchFinder::MatchResult &result) {
 }
 
 void DaemonizeCheck::onEndOfTranslationUnit() {
-  // Functions next to an exec: it, one of its callers or one of its callees
-  // execs (icecast's __setup_empty_script_environment, called before execl).
+  // Functions next to an exec: one of their callers or callees execs (icecast's
+  // __setup_empty_script_environment, called before execl). An exec in the
+  // function itself counts in the block of the call only (blockExecs).
   std::set<const clang::Decl *> nearExec;
   for (const auto &[function, f] : functions_) {
     bool calleeExecs = false;
@@ -139,7 +180,7 @@ void DaemonizeCheck::onEndOfTranslationUnit() {
       auto it = functions_.find(callee);
       calleeExecs = calleeExecs || (it != functions_.end() && it->second.execs);
     }
-    if (f.execs || calleeExecs)
+    if (calleeExecs)
       nearExec.insert(function);
     if (f.execs)
       nearExec.insert(f.callees.begin(), f.callees.end());
@@ -152,8 +193,6 @@ void DaemonizeCheck::onEndOfTranslationUnit() {
         report(loc, *sm_, std::string("daemon() detaches the process") + kWhy);
       continue;
     }
-    if (f.execs)
-      continue;
     if (f.forks && !f.setsidCalls.empty()) {
       report(f.setsidCalls.front(), *sm_,
              std::string("fork() and setsid() detach the process from its parent") + kWhy);

@@ -116,6 +116,30 @@ void start() { go_quiet(); }
 )cpp"));
 }
 
+// znc's main(): it forks into the background in one branch and re-executes
+// itself for a restart elsewhere; the exec does not make the fork a spawn.
+TEST(DaemonizeCheck, AnExecElsewhereInTheFunctionDoesNotExcuseDetaching) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <fcntl.h>
+#include <unistd.h>
+int main(int argc, char **argv) {
+  bool foreground = argc > 1;
+  if (!foreground) {
+    int pid = fork();
+    if (pid > 0)
+      return 0;
+    close(1);
+    open("/dev/null", O_WRONLY);
+    setsid(); // expect: concurrency/daemonize
+  }
+  bool restart = false;
+  if (restart)
+    execvp(argv[0], argv);
+  return 0;
+}
+)cpp"));
+}
+
 TEST(DaemonizeCheck, SetsidAloneAndStdinOnlyAreFine) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <cstdio>
