@@ -55,7 +55,15 @@ const std::vector<std::string> &testGlobs() {
       "*/testing/*",  "unittest/*",     "*/unittest/*",  "unittests/*",    "*/unittests/*",
       "*_test.c",     "*_test.cc",      "*_test.cpp",    "*_test.cxx",     "*_unittest.cc",
       "*_unittest.cpp", "*_tests.cc",   "*_tests.cpp",   "*/test_*.c",     "*/test_*.cc",
-      "*/test_*.cpp", "test_*.c",       "test_*.cc",     "test_*.cpp"};
+      "*/test_*.cpp", "test_*.c",       "test_*.cc",     "test_*.cpp",
+      // test-signers.cc (PowerDNS), conn-test.c, FooTest.cpp / FooTests.cc (GoogleTest style)
+      "test-*.c",     "test-*.cc",      "test-*.cpp",    "*/test-*.c",     "*/test-*.cc",
+      "*/test-*.cpp", "*-test.c",       "*-test.cc",     "*-test.cpp",     "*Test.cc",
+      "*Test.cpp",    "*Tests.cc",      "*Tests.cpp",
+      // fuzzing harnesses (OSS-Fuzz)
+      "fuzz/*",       "*/fuzz/*",       "fuzzing/*",     "*/fuzzing/*",    "*_fuzzer.c",
+      "*_fuzzer.cc",  "*_fuzzer.cpp",   "fuzz_*.c",      "fuzz_*.cc",      "*/fuzz_*.c",
+      "*/fuzz_*.cc"};
   return globs;
 }
 

@@ -245,6 +245,10 @@ TEST(Cli, TestCodeIsSkippedUnlessIncluded) {
   d.write("tests/t.cpp", kViolation);
   d.write("src/net/b_test.cc", kViolation);
   d.write("src/test_c.c", "#include <stdio.h>\nvoid f(void) { freopen(\"c.log\", \"a\", stdout); }\n");
+  d.write("test-signers.cc", kViolation);
+  d.write("src/ConfigTest.cpp", kViolation);
+  d.write("fuzz/parse_fuzzer.cc", kViolation);
+  d.write("src/latest.cpp", kViolation); // not test code: "test" inside a word
   auto files = [](const twelve::testing::Run &run) {
     std::set<std::string> out;
     auto doc = nlohmann::json::parse(run.out);
@@ -254,13 +258,15 @@ TEST(Cli, TestCodeIsSkippedUnlessIncluded) {
   };
   auto byDefault = twelve("scan " + d.str() + " --format json");
   ASSERT_EQ(byDefault.code, 1) << byDefault.err;
-  EXPECT_EQ(files(byDefault), std::set<std::string>{"src/a.cpp"}) << byDefault.out;
+  EXPECT_EQ(files(byDefault), (std::set<std::string>{"src/a.cpp", "src/latest.cpp"}))
+      << byDefault.out;
   auto all = twelve("scan " + d.str() + " --format json --include-tests");
-  EXPECT_EQ(files(all), (std::set<std::string>{"src/a.cpp", "src/net/b_test.cc", "src/test_c.c",
-                                               "tests/t.cpp"}))
+  EXPECT_EQ(files(all), (std::set<std::string>{"fuzz/parse_fuzzer.cc", "src/ConfigTest.cpp",
+                                               "src/a.cpp", "src/latest.cpp", "src/net/b_test.cc",
+                                               "src/test_c.c", "test-signers.cc", "tests/t.cpp"}))
       << all.out;
   d.write(".twelve.yaml", "include-tests: true\n");
-  EXPECT_EQ(files(twelve("scan " + d.str() + " --format json")).size(), 4u);
+  EXPECT_EQ(files(twelve("scan " + d.str() + " --format json")).size(), 8u);
   d.write(".twelve.yaml", "include-tests: sometimes\n");
   auto bad = twelve("scan " + d.str());
   EXPECT_EQ(bad.code, 2);
