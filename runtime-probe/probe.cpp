@@ -331,6 +331,13 @@ public:
       if (parseFdLink(readLink(link)).path != entry.substr(arrow + 2))
         undone_.insert(entry);
     }
+    for (auto it = devnullStdio_.begin(); it != devnullStdio_.end();) {
+      auto [pid, fd] = *it;
+      bool still = serving_.count(pid) &&
+                   readLink("/proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd)) ==
+                       "/dev/null";
+      it = still ? std::next(it) : devnullStdio_.erase(it);
+    }
   }
 
   /// The stdio redirections of the service's processes (all, if it never served).
@@ -430,7 +437,12 @@ public:
   std::set<std::string> undone_;        // stdio_ entries no longer true by then
   std::set<int> known_;
   Capture out_[2];
-  bool setsid_ = false, devnullStdio_ = false;
+  bool setsid_ = false;
+  /// fds 1-2 pointed at /dev/null, by pid. A shell silencing one builtin
+  /// (`command -v x 2>/dev/null` saves fd 2, points it at /dev/null, restores
+  /// it) or a helper that has exited by the time the port answers did not
+  /// detach the service: markServing() drops those.
+  std::set<std::pair<int, int>> devnullStdio_;
 
 private:
   void discover() {
@@ -732,7 +744,8 @@ private:
     } else if (p.op == "dup") {
       auto t = parseFdLink(p.path);
       if (t.kind == FdTarget::Device && p.path == "/dev/null" && p.fd > 0) {
-        devnullStdio_ = true;
+        if (p.fd <= 2)
+          devnullStdio_.insert({pid, p.fd});
         procEvents_.push_back("pid " + std::to_string(pid) + " pointed fd " + std::to_string(p.fd) +
                               " at /dev/null");
       } else if (t.kind == FdTarget::File) {
@@ -1252,7 +1265,7 @@ ProbeResult run(const ProbeOptions &opts) {
         files.push_back({p, op, path});
     procEvents.insert(procEvents.end(), i->procEvents_.begin(), i->procEvents_.end());
     setsid |= i->setsid_;
-    devnull |= i->devnullStdio_;
+    devnull |= !i->devnullStdio_.empty();
   }
   // Traced runs see every write; sampled runs add what was held open at a sample.
   if (!result.reducedPrecision)
@@ -1372,8 +1385,14 @@ ProbeResult run(const ProbeOptions &opts) {
     why.push_back("pointed stdio at /dev/null");
   if (!pidFiles.empty())
     why.push_back("wrote a PID file: " + pidFiles.front());
-  if (!procEvents.empty())
-    fg.evidence.push_back({"events", join(procEvents)});
+  if (!procEvents.empty()) {
+    // A shell wrapper forks hundreds of helpers: the first events tell the story.
+    const size_t kMaxEvents = 20;
+    size_t more = procEvents.size() > kMaxEvents ? procEvents.size() - kMaxEvents : 0;
+    procEvents.resize(procEvents.size() - more);
+    fg.evidence.push_back(
+        {"events", join(procEvents) + (more ? " and " + std::to_string(more) + " more" : "")});
+  }
   if (!why.empty()) {
     fg.status = ProbeStatus::Fail;
     fg.message =

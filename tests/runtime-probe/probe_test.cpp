@@ -91,9 +91,12 @@ std::string describe(const ProbeResult &r) {
   return s;
 }
 
-/// Runs the probe and compares every check's status, in report order.
-ProbeResult expectStatuses(ProbeOptions o, std::vector<ProbeStatus> expected) {
-  auto binary = o.command[0];
+/// Runs the probe and compares every check's status, in report order; no
+/// process of `binary` (default: the command) may survive it.
+ProbeResult expectStatuses(ProbeOptions o, std::vector<ProbeStatus> expected,
+                           std::string binary = {}) {
+  if (binary.empty())
+    binary = o.command[0];
   auto r = probe::run(o);
   std::vector<ProbeStatus> got;
   for (auto &c : r.checks)
@@ -227,6 +230,21 @@ TEST(ProbeTargets, PortPlaceholderIsSubstitutedInArguments) {
   o.command = {"/bin/sh", "-c", "PORT={port} exec " SAMPLE_compliant};
   auto r = probe::run(o);
   EXPECT_EQ(r.checks.at(0).status, ProbeStatus::Pass) << describe(r);
+}
+
+// An entry script (pyenv's python3 shim, docker-entrypoint.sh) silences a
+// builtin (`command -v x 2>/dev/null`: bash points fd 2 at /dev/null and then
+// restores it) and runs helpers with 2>/dev/null before it execs the service:
+// the service's own stdio was never /dev/null.
+TEST(ProbeTargets, AnEntryScriptSilencingItsHelpersIsNotDaemonizing) {
+  ProbeOptions o = options("/bin/bash", "entry-script");
+  o.command = {"/bin/bash", "-c",
+               "command -v no-such-tool 2>/dev/null; (echo helper >&2) 2>/dev/null; "
+               "x=$(ls /no/such/dir 2>/dev/null); exec " SAMPLE_compliant};
+  auto r = expectStatuses(o, {P, P, P, P, P, P, P, P}, SAMPLE_compliant);
+  EXPECT_NE(evidence(r, "concurrency/foreground", "events").find("at /dev/null"),
+            std::string::npos)
+      << "the helpers' redirections are still listed as evidence: " << describe(r);
 }
 
 TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
