@@ -635,17 +635,18 @@ private:
     return s;
   }
 
+  /// The absolute path a syscall names, as /proc shows it (mosquitto opens
+  /// "/var/lib/mosquitto/" + "/mosquitto.db.new": one file, not two).
   std::string resolve(int pid, long long dirfd, const std::string &path) {
-    if (path.empty() || path[0] == '/')
+    if (path.empty())
       return path;
+    if (path[0] == '/')
+      return std::filesystem::path(path).lexically_normal().string();
     std::string base = static_cast<int>(dirfd) == AT_FDCWD
                            ? readLink("/proc/" + std::to_string(pid) + "/cwd")
                            : readLink("/proc/" + std::to_string(pid) + "/fd/" +
                                       std::to_string(static_cast<int>(dirfd)));
-    std::string p = path;
-    if (p.rfind("./", 0) == 0)
-      p = p.substr(2);
-    return base + "/" + p;
+    return (std::filesystem::path(base) / path).lexically_normal().string();
   }
 
   struct Pending {

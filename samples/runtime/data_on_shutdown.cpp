@@ -8,7 +8,8 @@ int main() {
   std::printf("listening on 0.0.0.0:%d\n", port);
   std::fflush(stdout);
   sample::serve(fd, true);
-  FILE *db = std::fopen("data.db", "w"); // expect: processes/local-file-state
+  // The path as code builds it ("./" + "/data.db"): one file all the same.
+  FILE *db = std::fopen(".//data.db", "w"); // expect: processes/local-file-state
   std::fprintf(db, "requests served\n");
   std::fclose(db);
   std::printf("state saved to data.db\n");
