@@ -1252,7 +1252,8 @@ ProbeResult run(const ProbeOptions &opts) {
   std::set<std::string> stdio;
   std::vector<FileEvent> files;
   std::vector<std::string> procEvents;
-  bool setsid = false, devnull = false;
+  bool setsid = false;
+  std::map<int, std::set<int>> nulled; // pid -> which of fds 1 and 2 point at /dev/null
   for (auto &i : instances) {
     auto serviceStdio = i->serviceStdio();
     std::lock_guard<std::mutex> g(i->mu_);
@@ -1266,8 +1267,27 @@ ProbeResult run(const ProbeOptions &opts) {
         files.push_back({p, op, path});
     procEvents.insert(procEvents.end(), i->procEvents_.begin(), i->procEvents_.end());
     setsid |= i->setsid_;
-    devnull |= !i->devnullStdio_.empty();
+    for (auto [pid, fd] : i->devnullStdio_)
+      nulled[pid].insert(fd);
   }
+  for (auto &e : stdio)
+    if (e.size() > 13 && e.compare(e.size() - 11, 11, "->/dev/null") == 0) {
+      auto fd = e.find(":fd");
+      if (fd != std::string::npos)
+        nulled[std::atoi(e.c_str())].insert(std::atoi(e.c_str() + fd + 3));
+    }
+  // Both of a serving process's output fds on /dev/null: it hides its output, as
+  // a daemon does. One of them (lighttpd -D points stdout there and logs to
+  // stderr): what is printed there is lost, but the event stream still flows.
+  bool devnull = false;
+  std::set<int> oneNulled;
+  for (auto &[pid, fds] : nulled) {
+    devnull |= fds.count(1) && fds.count(2);
+    oneNulled.insert(fds.begin(), fds.end());
+  }
+  bool otherRedirects = std::any_of(stdio.begin(), stdio.end(), [](const std::string &e) {
+    return e.size() < 11 || e.compare(e.size() - 11, 11, "->/dev/null") != 0;
+  });
   // Traced runs see every write; sampled runs add what was held open at a sample.
   if (!result.reducedPrecision)
     for (auto &i : instances) {
@@ -1292,11 +1312,19 @@ ProbeResult run(const ProbeOptions &opts) {
   for (auto &[t, n] : byTarget)
     redirected += (redirected.empty() ? "" : ", ") + t +
                   (n > 1 ? " in " + std::to_string(n) + " processes" : "");
-  if (!redirected.empty() || devnull) {
+  if (otherRedirects || devnull) {
     logsOut.status = ProbeStatus::Fail;
     logsOut.message = "stdout/stderr moved away from what it was given (" +
                       (redirected.empty() ? std::string("/dev/null") : redirected) +
                       "): keep writing the event stream to fds 1 and 2";
+    logsOut.evidence.push_back({"redirected", redirected.empty() ? "/dev/null" : redirected});
+  } else if (!oneNulled.empty()) {
+    bool out = oneNulled.count(1) > 0;
+    logsOut.status = ProbeStatus::Warn;
+    logsOut.message = std::string(out ? "stdout" : "stderr") + " pointed at /dev/null (" +
+                      (out ? "stderr" : "stdout") + " kept, " +
+                      std::to_string(out ? errBytes : outBytes) +
+                      " bytes): what is printed there is lost; keep both where they were given";
     logsOut.evidence.push_back({"redirected", redirected.empty() ? "/dev/null" : redirected});
   } else if (outBytes + errBytes == 0) {
     logsOut.status = ProbeStatus::Warn;
@@ -1505,10 +1533,16 @@ ProbeResult attach(const ProbeOptions &opts) {
     auto kind = parseFdLink(t).kind;
     return t == "/dev/null" || kind == FdTarget::File || kind == FdTarget::Gone;
   };
-  if (bad(fd1) || bad(fd2)) {
+  bool toFile = parseFdLink(fd1).kind == FdTarget::File || parseFdLink(fd2).kind == FdTarget::File;
+  if ((bad(fd1) && bad(fd2)) || toFile) {
     logsOut.status = ProbeStatus::Fail;
     logsOut.message =
         "fd 1 -> " + fd1 + ", fd 2 -> " + fd2 + ": the log stream does not reach the platform";
+  } else if (bad(fd1) || bad(fd2)) {
+    // lighttpd under systemd: stdout on /dev/null, stderr to the journal.
+    logsOut.status = ProbeStatus::Warn;
+    logsOut.message = "fd 1 -> " + fd1 + ", fd 2 -> " + fd2 + ": what is printed to fd " +
+                      (bad(fd1) ? "1" : "2") + " is lost; the other reaches the platform";
   } else {
     logsOut.status = ProbeStatus::Pass;
     logsOut.message =

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <csignal>
 #include <dirent.h>
+#include <fcntl.h>
 #include <filesystem>
 #include <map>
 #include <netinet/in.h>
@@ -252,6 +253,18 @@ TEST(ProbeTargets, AnEntryScriptSilencingItsHelpersIsNotDaemonizing) {
       << "the helpers' redirections are still listed as evidence: " << describe(r);
 }
 
+// lighttpd -D points stdout at /dev/null and logs to stderr: output printed to
+// stdout is lost (a warning), but the service neither hides its event stream
+// nor detaches. Both on /dev/null is what a daemon does.
+TEST(ProbeTargets, StdoutAloneOnDevNullWarnsBothFail) {
+  ProbeOptions one = options("/bin/sh", "stdout-null");
+  one.command = {"/bin/sh", "-c", "exec " SAMPLE_compliant " >/dev/null"};
+  expectStatuses(one, {P, P, P, P, W, P, P, P}, SAMPLE_compliant);
+  ProbeOptions both = options("/bin/sh", "stdio-null");
+  both.command = {"/bin/sh", "-c", "exec " SAMPLE_compliant " >/dev/null 2>&1"};
+  expectStatuses(both, {P, P, P, P, F, P, P, F}, SAMPLE_compliant);
+}
+
 TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
   auto dir = workDir("attach");
   int pid = fork();
@@ -274,6 +287,35 @@ TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
   EXPECT_EQ(r.checks[3].status, ProbeStatus::Skip);
   EXPECT_EQ(r.checks[5].status, ProbeStatus::Fail)
       << describe(r); // holds app.log open for appending
+}
+
+// Attached to a service whose stdout is /dev/null and stderr a pipe (lighttpd
+// under systemd logs to the journal on stderr): a warning, not a failure.
+TEST(ProbeAttach, StdoutAloneOnDevNullWarns) {
+  auto dir = workDir("attach-null");
+  int err[2];
+  ASSERT_EQ(pipe(err), 0);
+  int pid = fork();
+  if (pid == 0) {
+    chdir(dir.c_str());
+    setenv("PORT", "0", 1);
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(err[1], 2);
+    execl(SAMPLE_compliant, SAMPLE_compliant, nullptr);
+    _exit(127);
+  }
+  close(err[1]);
+  usleep(300 * 1000);
+  ProbeOptions o;
+  o.pid = pid;
+  auto r = probe::run(o);
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  close(err[0]);
+  ASSERT_EQ(r.checks.size(), 8u) << describe(r);
+  EXPECT_EQ(r.checks[4].id, "logs/stdout");
+  EXPECT_EQ(r.checks[4].status, ProbeStatus::Warn) << describe(r);
 }
 
 TEST(ProbeTargets, InterruptStopsEveryProcessAndSaysSo) {
