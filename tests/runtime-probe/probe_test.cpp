@@ -52,9 +52,23 @@ bool waitForFreePort(int port) {
   return false;
 }
 
+/// A copy of a sample binary that is this test's own: "no process of it
+/// survived" then speaks of this test alone when ctest runs tests side by side.
+std::string ownCopy(const std::string &binary, const std::string &name) {
+  std::error_code ec;
+  if (binary.rfind("/bin/", 0) == 0 || binary.rfind("/usr/bin/", 0) == 0 ||
+      !std::filesystem::is_regular_file(binary, ec))
+    return binary;
+  auto dir = std::filesystem::path(PROBE_WORK_DIR) / (name + "-bin");
+  std::filesystem::create_directories(dir);
+  auto to = dir / std::filesystem::path(binary).filename();
+  std::filesystem::copy_file(binary, to, std::filesystem::copy_options::overwrite_existing);
+  return to.string();
+}
+
 ProbeOptions options(const std::string &binary, const std::string &name) {
   ProbeOptions o;
-  o.command = {binary};
+  o.command = {ownCopy(binary, name)};
   o.cwd = workDir(name);
   o.startupTimeout = 3;
   o.startupBudget = 1;
@@ -173,7 +187,7 @@ TEST(ProbeSamples, DaemonLeavesNothingBehindWithoutTracingEither) {
   o.trace = false;
   auto r = probe::run(o);
   EXPECT_TRUE(r.reducedPrecision);
-  EXPECT_TRUE(running(SAMPLE_daemonize).empty()) << describe(r);
+  EXPECT_TRUE(running(o.command[0]).empty()) << describe(r);
 }
 
 TEST(ProbeSamples, SilentServerWarnsOnStdout) {
@@ -243,11 +257,12 @@ TEST(ProbeTargets, PortPlaceholderIsSubstitutedInArguments) {
 // restores it) and runs helpers with 2>/dev/null before it execs the service:
 // the service's own stdio was never /dev/null.
 TEST(ProbeTargets, AnEntryScriptSilencingItsHelpersIsNotDaemonizing) {
-  ProbeOptions o = options("/bin/bash", "entry-script");
+  ProbeOptions o = options(SAMPLE_compliant, "entry-script");
+  auto server = o.command[0];
   o.command = {"/bin/bash", "-c",
                "command -v no-such-tool 2>/dev/null; (echo helper >&2) 2>/dev/null; "
-               "x=$(ls /no/such/dir 2>/dev/null); exec " SAMPLE_compliant};
-  auto r = expectStatuses(o, {P, P, P, P, P, P, P, P}, SAMPLE_compliant);
+               "x=$(ls /no/such/dir 2>/dev/null); exec " + server};
+  auto r = expectStatuses(o, {P, P, P, P, P, P, P, P}, server);
   EXPECT_NE(evidence(r, "concurrency/foreground", "events").find("at /dev/null"),
             std::string::npos)
       << "the helpers' redirections are still listed as evidence: " << describe(r);
@@ -257,12 +272,14 @@ TEST(ProbeTargets, AnEntryScriptSilencingItsHelpersIsNotDaemonizing) {
 // stdout is lost (a warning), but the service neither hides its event stream
 // nor detaches. Both on /dev/null is what a daemon does.
 TEST(ProbeTargets, StdoutAloneOnDevNullWarnsBothFail) {
-  ProbeOptions one = options("/bin/sh", "stdout-null");
-  one.command = {"/bin/sh", "-c", "exec " SAMPLE_compliant " >/dev/null"};
-  expectStatuses(one, {P, P, P, P, W, P, P, P}, SAMPLE_compliant);
-  ProbeOptions both = options("/bin/sh", "stdio-null");
-  both.command = {"/bin/sh", "-c", "exec " SAMPLE_compliant " >/dev/null 2>&1"};
-  expectStatuses(both, {P, P, P, P, F, P, P, F}, SAMPLE_compliant);
+  ProbeOptions one = options(SAMPLE_compliant, "stdout-null");
+  auto server = one.command[0];
+  one.command = {"/bin/sh", "-c", "exec " + server + " >/dev/null"};
+  expectStatuses(one, {P, P, P, P, W, P, P, P}, server);
+  ProbeOptions both = options(SAMPLE_compliant, "stdio-null");
+  server = both.command[0];
+  both.command = {"/bin/sh", "-c", "exec " + server + " >/dev/null 2>&1"};
+  expectStatuses(both, {P, P, P, P, F, P, P, F}, server);
 }
 
 TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
@@ -329,5 +346,5 @@ TEST(ProbeTargets, InterruptStopsEveryProcessAndSaysSo) {
   t.join();
   EXPECT_NE(r.error.find("interrupted"), std::string::npos) << describe(r);
   EXPECT_LT(r.seconds, 5);
-  EXPECT_TRUE(running(SAMPLE_daemonize).empty());
+  EXPECT_TRUE(running(o.command[0]).empty());
 }
