@@ -361,10 +361,11 @@ public:
         auto target = parseFdLink(readLink(base + "/fd/" + std::to_string(fd)));
         if (target.kind == FdTarget::Gone)
           continue; // exited (or closed it) since fdsOf(): nothing to learn
-        if (fd <= 2 && target.kind != FdTarget::Pipe) {
+        // Where fds 1 and 2 point (stdin is nobody's event stream): tinyproxy
+        // closes them and its clients' sockets take their numbers.
+        if ((fd == 1 || fd == 2) && target.kind != FdTarget::Pipe) {
           std::lock_guard<std::mutex> g(mu_);
-          if (fd > 0 || target.path != "/dev/null")
-            stdio_.insert(std::to_string(p) + ":fd" + std::to_string(fd) + "->" + target.path);
+          stdio_.insert(std::to_string(p) + ":fd" + std::to_string(fd) + "->" + target.path);
         }
         if (fd <= 2 && target.kind == FdTarget::Pipe && fd > 0 &&
             target.inode != pipeInode_[fd - 1] && pipeInode_[fd - 1]) {
@@ -749,7 +750,7 @@ private:
           devnullStdio_.insert({pid, p.fd});
         procEvents_.push_back("pid " + std::to_string(pid) + " pointed fd " + std::to_string(p.fd) +
                               " at /dev/null");
-      } else if (t.kind == FdTarget::File) {
+      } else if (t.kind == FdTarget::File && (p.fd == 1 || p.fd == 2)) {
         stdio_.insert(std::to_string(pid) + ":fd" + std::to_string(p.fd) + "->" + p.path);
       }
     } else if (!isPseudoPath(p.path)) {
@@ -1306,8 +1307,13 @@ ProbeResult run(const ProbeOptions &opts) {
                       {"lines", std::to_string(lines)}};
   // One entry per target ("fd1->/dev/null in 4 processes"), not one per process.
   std::map<std::string, int> byTarget;
-  for (auto &s : stdio)
-    ++byTarget[s.substr(s.find(':') + 1)];
+  for (auto &s : stdio) {
+    auto target = s.substr(s.find(':') + 1);
+    auto socket = target.find("->socket:[");
+    if (socket != std::string::npos)
+      target = target.substr(0, socket) + "->a socket"; // each process's own inode
+    ++byTarget[target];
+  }
   std::string redirected;
   for (auto &[t, n] : byTarget)
     redirected += (redirected.empty() ? "" : ", ") + t +

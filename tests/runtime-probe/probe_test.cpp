@@ -282,6 +282,15 @@ TEST(ProbeTargets, StdoutAloneOnDevNullWarnsBothFail) {
   expectStatuses(both, {P, P, P, P, F, P, P, F}, server);
 }
 
+// stdin is nobody's event stream: a service started with stdin from a file
+// (or whose clients' sockets take fd 0) keeps its logs where they were.
+TEST(ProbeTargets, StdinFromAFileIsNotARedirectedLogStream) {
+  ProbeOptions o = options(SAMPLE_compliant, "stdin-file");
+  auto server = o.command[0];
+  o.command = {"/bin/sh", "-c", "exec " + server + " </etc/hostname"};
+  expectStatuses(o, {P, P, P, P, P, P, P, P}, server);
+}
+
 TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
   auto dir = workDir("attach");
   int pid = fork();
