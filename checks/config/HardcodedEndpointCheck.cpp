@@ -42,8 +42,51 @@ const std::map<std::string, unsigned> &hostArgument() {
       {"cpr::Url::Url", 0},
       {"grpc::CreateChannel", 0},
       {"grpc::CreateCustomChannel", 0},
+      // Backing services' client libraries: the host (or URI, or list of hosts).
+      {"redisConnect", 0},
+      {"redisConnectWithTimeout", 0},
+      {"redisConnectNonBlock", 0},
+      {"redisAsyncConnect", 0},
+      {"sw::redis::Redis::Redis", 0},
+      {"mysql_real_connect", 1},
+      {"PQsetdbLogin", 0},
+      {"memcached_server_add", 1},
+      {"memcached_servers_parse", 0},
+      {"cass_cluster_set_contact_points", 1},
+      {"rd_kafka_brokers_add", 1},
+      {"rd_kafka_conf_set", 2},
+      {"amqp_socket_open", 1},
+      {"mosquitto_connect", 1},
+      {"mosquitto_connect_async", 1},
+      {"mosquitto_connect_bind", 1},
+      {"MQTTClient_create", 1},
+      {"MQTTAsync_create", 1},
+      {"zmq_connect", 1},
+      {"zmq::detail::socket_base::connect", 0},
+      {"zmq::socket_t::connect", 0},
   };
   return m;
+}
+
+// rd_kafka_conf_set(conf, name, value): only the brokers' names are hosts.
+bool isKafkaBrokerSetting(const std::string &name) {
+  return name == "bootstrap.servers" || name == "metadata.broker.list";
+}
+
+// Several hosts in one string ("a:11211,b:11211", "10.0.0.1,10.0.0.2"): the first.
+std::string firstOfList(const std::string &value) {
+  if (value.find("://") != std::string::npos)
+    return value;
+  auto comma = value.find_first_of(", ");
+  return comma == std::string::npos ? value : value.substr(0, comma);
+}
+
+// ZeroMQ's and MQTT's transports that are not a network host.
+bool isLocalTransport(const std::string &value) {
+  for (const char *scheme : {"ipc://", "inproc://", "unix://", "file://", "ws+unix://"})
+    if (value.rfind(scheme, 0) == 0)
+      return true;
+  return false;
 }
 
 // curl options whose value is a URL or a host.
@@ -159,6 +202,11 @@ void HardcodedEndpointCheck::check(const MatchFinder::MatchResult &result) {
       return;
     if (plain == "curl_easy_setopt" && !isCurlUrlOption(call->getArg(1), *result.Context))
       return;
+    if (plain == "rd_kafka_conf_set") {
+      auto name = stringValue(call->getArg(1));
+      if (!name || !isKafkaBrokerSetting(*name))
+        return;
+    }
     arg = call->getArg(it->second);
     loc = call->getBeginLoc();
   } else if (const auto *construct = result.Nodes.getNodeAs<clang::CXXConstructExpr>("construct")) {
@@ -191,6 +239,19 @@ void HardcodedEndpointCheck::check(const MatchFinder::MatchResult &result) {
 
 std::vector<std::string> HardcodedEndpointCheck::fallbackNames() const {
   return {"curl_easy_setopt",
+          "redisConnect",
+          "redisConnectWithTimeout",
+          "redisAsyncConnect",
+          "mysql_real_connect",
+          "PQsetdbLogin",
+          "memcached_server_add",
+          "cass_cluster_set_contact_points",
+          "rd_kafka_brokers_add",
+          "rd_kafka_conf_set",
+          "amqp_socket_open",
+          "mosquitto_connect",
+          "MQTTClient_create",
+          "zmq_connect",
           "boost::asio::ip::make_address",
           "boost::asio::ip::make_address_v4",
           "boost::asio::ip::make_address_v6",
@@ -213,7 +274,13 @@ void HardcodedEndpointCheck::checkByName(const NamedCall &call, const clang::Sou
                                       call.arguments[1].text != "CURLOPT_PROXY"))
       return;
     index = 2;
+  } else if (auto it = hostArgument().find(call.qualifiedName); it != hostArgument().end()) {
+    index = it->second;
   }
+  if (call.qualifiedName == "rd_kafka_conf_set" &&
+      (call.arguments.size() < 3 || !call.arguments[1].literal ||
+       !isKafkaBrokerSetting(*call.arguments[1].literal)))
+    return;
   if (index >= call.arguments.size() || !call.arguments[index].literal)
     return;
   // Without the AST, what a parsed loopback address is for is unknown.
@@ -226,7 +293,9 @@ void HardcodedEndpointCheck::checkByName(const NamedCall &call, const clang::Sou
 
 void HardcodedEndpointCheck::reportHost(const std::string &value, const std::string &api,
                                         clang::SourceLocation loc, const clang::SourceManager &sm) {
-  auto host = secrets::endpointHost(value);
+  if (isLocalTransport(value))
+    return;
+  auto host = secrets::endpointHost(firstOfList(value));
   // 0.0.0.0 and :: mean "listen everywhere" (port-binding's business);
   // multicast and broadcast groups are the protocol's, not a service's host.
   if (!host || secrets::isBindAllAddress(*host) || secrets::isProtocolGroupAddress(*host) ||

@@ -191,6 +191,58 @@ void f() {
 )cpp", withLibs()));
 }
 
+// The client libraries of backing services, as their headers declare them.
+const char *kClients = R"(
+#pragma once
+struct redisContext; typedef struct st_mysql MYSQL; typedef struct pg_conn PGconn;
+typedef struct memcached_st memcached_st; typedef struct CassCluster_ CassCluster;
+typedef struct rd_kafka_conf_s rd_kafka_conf_t; typedef struct mosquitto mosquitto_t;
+#ifdef __cplusplus
+extern "C" {
+#endif
+struct redisContext *redisConnect(const char *ip, int port);
+MYSQL *mysql_real_connect(MYSQL *m, const char *host, const char *user, const char *passwd,
+                          const char *db, unsigned int port, const char *unix_socket,
+                          unsigned long flags);
+PGconn *PQsetdbLogin(const char *host, const char *port, const char *options, const char *tty,
+                     const char *db, const char *user, const char *pwd);
+int memcached_server_add(memcached_st *m, const char *host, unsigned short port);
+int cass_cluster_set_contact_points(CassCluster *c, const char *points);
+int rd_kafka_conf_set(rd_kafka_conf_t *conf, const char *name, const char *value, char *err,
+                      unsigned long size);
+int mosquitto_connect(mosquitto_t *m, const char *host, int port, int keepalive);
+int zmq_connect(void *s, const char *addr);
+int zmq_bind(void *s, const char *addr);
+#ifdef __cplusplus
+}
+#endif
+)";
+
+TEST(HardcodedEndpointCheck, BackingServiceClients) {
+  CodeOptions o;
+  o.fileName = "input.c";
+  o.extraFiles["sys/clients.h"] = kClients;
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <clients.h>
+void setup(MYSQL *m, memcached_st *mc, CassCluster *cc, rd_kafka_conf_t *conf, mosquitto_t *mq,
+           void *sock, const char *host) {
+  redisConnect("cache.internal", 6379);                         // expect: config/hardcoded-endpoint
+  mysql_real_connect(m, "db.internal", 0, 0, "orders", 3306, 0, 0); // expect: config/hardcoded-endpoint
+  PQsetdbLogin("pg.internal", "5432", 0, 0, "app", 0, 0);       // expect: config/hardcoded-endpoint
+  memcached_server_add(mc, "10.0.0.21", 11211);                 // expect: config/hardcoded-endpoint
+  cass_cluster_set_contact_points(cc, "10.1.2.3,10.1.2.4");     // expect: config/hardcoded-endpoint
+  rd_kafka_conf_set(conf, "bootstrap.servers", "kafka.internal:9092", 0, 0); // expect: config/hardcoded-endpoint
+  rd_kafka_conf_set(conf, "client.id", "orders-service", 0, 0); // ok: not a broker list
+  mosquitto_connect(mq, "broker.internal", 1883, 60);           // expect: config/hardcoded-endpoint
+  zmq_connect(sock, "tcp://queue.internal:5555");               // expect: config/hardcoded-endpoint
+  zmq_connect(sock, "inproc://workers");                        // ok: in-process transport
+  zmq_connect(sock, "ipc:///tmp/feed");                         // ok: a local socket
+  zmq_bind(sock, "tcp://*:5555");                               // ok: listening
+  redisConnect(host, 6379);                                     // ok: from configuration
+}
+)c", o));
+}
+
 TEST(HardcodedEndpointCheck, UserFunctionsWithTheSameNameAreFine) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 namespace mylib { int inet_addr(const char *); int resolve(const char *); }
@@ -205,6 +257,8 @@ TEST(HardcodedEndpointCheck, FoundByNameWhenHeadersAreMissing) {
 void f(CURL *c) {
   curl_easy_setopt(c, CURLOPT_URL, "https://billing.internal/charge"); // expect: config/hardcoded-endpoint
   auto ch = grpc::CreateChannel("payments.internal:50051", creds); // expect: config/hardcoded-endpoint
+  redisConnect("cache.internal", 6379);                     // expect: config/hardcoded-endpoint
+  rd_kafka_conf_set(conf, "client.id", "orders", nullptr, 0); // ok: not the brokers
 }
 )cpp", twelve::testing::reducedPrecision()));
 }
