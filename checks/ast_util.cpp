@@ -5,6 +5,8 @@
 #include <clang/AST/ExprCXX.h>
 #include <llvm/Support/ConvertUTF.h>
 
+#include <cctype>
+
 namespace twelve::checks {
 
 namespace {
@@ -59,6 +61,19 @@ const clang::Expr *strip(const clang::Expr *e) {
   return e;
 }
 
+// REDIS_HOST, kRedisHost: a name that says "constant".
+bool namedAsConstant(llvm::StringRef name) {
+  if (name.size() >= 2 && name[0] == 'k' && std::isupper(static_cast<unsigned char>(name[1])))
+    return true;
+  bool letter = false;
+  for (char c : name) {
+    if (std::islower(static_cast<unsigned char>(c)))
+      return false;
+    letter = letter || std::isupper(static_cast<unsigned char>(c));
+  }
+  return letter;
+}
+
 } // namespace
 
 const clang::StringLiteral *asStringLiteral(const clang::Expr *e) {
@@ -106,6 +121,14 @@ std::optional<std::string> stringValue(const clang::Expr *e) {
     // `static const char kPath[] = "...";` and `constexpr char k[] = "...";`
     if (var && var->hasInit() && var->getType()->isArrayType() &&
         var->getType()->getAsArrayTypeUnsafe()->getElementType().isConstQualified()) {
+      if (const auto *lit = asStringLiteral(var->getInit()))
+        return utf8(lit);
+    }
+    // `static const char *REDIS_HOST = "...";`: C's usual constant, the pointer
+    // itself not const. Named as a constant (ALL_CAPS or kName) at file scope.
+    if (var && var->hasInit() && var->hasGlobalStorage() && !var->isStaticLocal() &&
+        var->getType()->isPointerType() &&
+        var->getType()->getPointeeType().isConstQualified() && namedAsConstant(var->getName())) {
       if (const auto *lit = asStringLiteral(var->getInit()))
         return utf8(lit);
     }

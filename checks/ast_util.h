@@ -16,8 +16,9 @@ namespace twelve::checks {
 const clang::StringLiteral *asStringLiteral(const clang::Expr *e);
 
 /// The constant string value of an expression: a literal (any encoding, as
-/// UTF-8), a std::string built from one, or a const variable initialized with
-/// one. nullopt when the value is not known at compile time.
+/// UTF-8), a std::string built from one, a const variable initialized with
+/// one, or a file-scope `const char *` named as a constant (REDIS_HOST,
+/// kRedisHost). nullopt when the value is not known at compile time.
 std::optional<std::string> stringValue(const clang::Expr *e);
 
 /// The literal's bytes as UTF-8 (wide, UTF-16 and UTF-32 literals converted).

@@ -48,7 +48,7 @@ Setting<T> pick(const std::optional<T> &flag, const std::optional<T> &file, T fa
 }
 
 /// Paths of test code, relative to the root: test folders and test files by
-/// the usual naming conventions.
+/// the usual naming conventions, fuzzing harnesses and example programs.
 const std::vector<std::string> &testGlobs() {
   static const std::vector<std::string> globs{
       "test/*",       "*/test/*",       "tests/*",       "*/tests/*",      "testing/*",
@@ -60,6 +60,8 @@ const std::vector<std::string> &testGlobs() {
       "test-*.c",     "test-*.cc",      "test-*.cpp",    "*/test-*.c",     "*/test-*.cc",
       "*/test-*.cpp", "*-test.c",       "*-test.cc",     "*-test.cpp",     "*Test.cc",
       "*Test.cpp",    "*Tests.cc",      "*Tests.cpp",
+      // example programs of a library or service: not what is deployed
+      "examples/*",   "*/examples/*",   "example/*",     "*/example/*",
       // fuzzing harnesses (OSS-Fuzz)
       "fuzz/*",       "*/fuzz/*",       "fuzzing/*",     "*/fuzzing/*",    "*_fuzzer.c",
       "*_fuzzer.cc",  "*_fuzzer.cpp",   "fuzz_*.c",      "fuzz_*.cc",      "*/fuzz_*.c",

@@ -248,6 +248,7 @@ TEST(Cli, TestCodeIsSkippedUnlessIncluded) {
   d.write("test-signers.cc", kViolation);
   d.write("src/ConfigTest.cpp", kViolation);
   d.write("fuzz/parse_fuzzer.cc", kViolation);
+  d.write("examples/client.cpp", kViolation);
   d.write("src/latest.cpp", kViolation); // not test code: "test" inside a word
   auto files = [](const twelve::testing::Run &run) {
     std::set<std::string> out;
@@ -261,12 +262,13 @@ TEST(Cli, TestCodeIsSkippedUnlessIncluded) {
   EXPECT_EQ(files(byDefault), (std::set<std::string>{"src/a.cpp", "src/latest.cpp"}))
       << byDefault.out;
   auto all = twelve("scan " + d.str() + " --format json --include-tests");
-  EXPECT_EQ(files(all), (std::set<std::string>{"fuzz/parse_fuzzer.cc", "src/ConfigTest.cpp",
+  EXPECT_EQ(files(all), (std::set<std::string>{"examples/client.cpp", "fuzz/parse_fuzzer.cc",
+                                               "src/ConfigTest.cpp",
                                                "src/a.cpp", "src/latest.cpp", "src/net/b_test.cc",
                                                "src/test_c.c", "test-signers.cc", "tests/t.cpp"}))
       << all.out;
   d.write(".twelve.yaml", "include-tests: true\n");
-  EXPECT_EQ(files(twelve("scan " + d.str() + " --format json")).size(), 8u);
+  EXPECT_EQ(files(twelve("scan " + d.str() + " --format json")).size(), 9u);
   d.write(".twelve.yaml", "include-tests: sometimes\n");
   auto bad = twelve("scan " + d.str());
   EXPECT_EQ(bad.code, 2);

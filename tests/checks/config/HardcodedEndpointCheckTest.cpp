@@ -72,6 +72,15 @@ TEST(HardcodedEndpointCheck, ThroughAConstant) {
 #include <netdb.h>
 static const char kHost[] = "search.internal";
 void f() { gethostbyname(kHost); } // expect: config/hardcoded-endpoint
+// C's usual constants: the pointer is not const, the name says it is.
+static const char *REDIS_HOST = "10.20.30.40";
+const char *kCacheHost = "cache.internal";
+static const char *host = "10.1.1.1"; // a variable that may be reassigned (a default)
+void g() {
+  gethostbyname(REDIS_HOST); // expect: config/hardcoded-endpoint
+  gethostbyname(kCacheHost); // expect: config/hardcoded-endpoint
+  gethostbyname(host);
+}
 )cpp"));
 }
 
