@@ -7,7 +7,10 @@
 #include <clang/AST/ExprCXX.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 
+#include <algorithm>
 #include <map>
+
+#include <arpa/inet.h>
 
 using namespace clang::ast_matchers;
 
@@ -66,6 +69,18 @@ const std::map<std::string, unsigned> &hostArgument() {
       {"zmq::socket_t::connect", 0},
   };
   return m;
+}
+
+// Whether an expression reads one of `decls` (DB_HOST, DB_HOST.c_str()).
+bool refersToAny(const clang::Stmt *s, const std::set<const clang::Decl *> &decls) {
+  if (!s || decls.empty())
+    return false;
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(s))
+    return decls.count(ref->getDecl()) > 0;
+  for (const auto *child : s->children())
+    if (refersToAny(child, decls))
+      return true;
+  return false;
 }
 
 // rd_kafka_conf_set(conf, name, value): only the brokers' names are hosts.
@@ -173,10 +188,97 @@ void HardcodedEndpointCheck::registerMatchers(MatchFinder &finder) {
                                      unless(isExpansionInSystemHeader()))
                         .bind("construct"),
                     this);
+  // A host literal held by a name that says host: `const char *DB_HOST =
+  // "db.internal"`, `struct Config { std::string host = "cache.internal"; }`,
+  // `opts.host = "10.0.0.7"`, `Config() : broker("kafka.internal:9092")`.
+  auto literal = expr(ignoringParenImpCasts(anyOf(stringLiteral(), cxxConstructExpr(), initListExpr(),
+                                                  exprWithCleanups(), materializeTemporaryExpr(),
+                                                  cxxBindTemporaryExpr())))
+                     .bind("value");
+  auto user = unless(isExpansionInSystemHeader());
+  finder.addMatcher(varDecl(hasInitializer(literal), user).bind("named"), this);
+  finder.addMatcher(fieldDecl(hasInClassInitializer(literal), user).bind("named"), this);
+  finder.addMatcher(binaryOperator(isAssignmentOperator(), hasRHS(literal), user).bind("assign"),
+                    this);
+  finder.addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="), hasArgument(1, literal),
+                                        user)
+                        .bind("assign"),
+                    this);
+  finder.addMatcher(cxxCtorInitializer(forField(fieldDecl().bind("named")), withInitializer(literal),
+                                       isWritten()),
+                    this);
+}
+
+// Names whose last word says they hold a host: db_host, REDIS_SERVER, brokerAddress.
+// A listening, local or client-side address is not a backing service's.
+bool isHostName(const std::string &identifier) {
+  auto words = secrets::identifierWords(identifier);
+  if (words.empty())
+    return false;
+  static const std::vector<std::string> last = {
+      "host",      "hostname", "hosts",   "server",  "servers",  "addr",     "address",
+      "endpoint",  "endpoints", "broker", "brokers", "upstream", "upstreams"};
+  static const std::vector<std::string> notBacking = {
+      "listen", "listening", "bind", "local", "self", "own", "my", "public", "advertised",
+      "external", "client", "mac", "email", "mail", "from", "reply", "sender"};
+  if (std::find(last.begin(), last.end(), words.back()) == last.end())
+    return false;
+  return std::none_of(words.begin(), words.end(), [](const std::string &w) {
+    return std::find(notBacking.begin(), notBacking.end(), w) != notBacking.end();
+  });
+}
+
+// An IP address or a DNS name of two labels or more (not a file name, a version).
+bool looksLikeHost(const std::string &value) {
+  if (value.find("://") != std::string::npos || value.find('/') != std::string::npos ||
+      value.find('@') != std::string::npos)
+    return false; // URLs are config/hardcoded-url's; an e-mail address is nobody's host
+  auto host = secrets::endpointHost(firstOfList(value));
+  if (!host || host->empty())
+    return false;
+  unsigned char buf[16];
+  if (::inet_pton(AF_INET, host->c_str(), buf) == 1 || ::inet_pton(AF_INET6, host->c_str(), buf) == 1)
+    return true;
+  auto dot = host->rfind('.');
+  if (dot == std::string::npos || dot + 1 >= host->size())
+    return false;
+  auto tld = host->substr(dot + 1);
+  if (!std::all_of(tld.begin(), tld.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+    return false;
+  static const std::vector<std::string> files = {
+      "html", "htm", "json", "xml", "txt", "conf", "cfg", "ini", "log", "pid", "sock", "so",
+      "dll", "exe", "js", "css", "png", "jpg", "yaml", "yml", "pem", "crt", "key", "db", "sqlite",
+      "c", "h", "cc", "cpp", "hpp", "py", "sh", "md", "csv", "gz", "tar", "zip", "bin", "dat"};
+  return std::find(files.begin(), files.end(), tld) == files.end();
 }
 
 void HardcodedEndpointCheck::check(const MatchFinder::MatchResult &result) {
   auto &sm = *result.SourceManager;
+  if (const auto *value = result.Nodes.getNodeAs<clang::Expr>("value")) {
+    std::string name;
+    const clang::ValueDecl *decl = nullptr;
+    if (const auto *named = result.Nodes.getNodeAs<clang::DeclaratorDecl>("named")) {
+      name = named->getName().str();
+      decl = named;
+    } else if (const auto *op = result.Nodes.getNodeAs<clang::BinaryOperator>("assign")) {
+      name = identifierOf(op->getLHS());
+    } else if (const auto *op = result.Nodes.getNodeAs<clang::CXXOperatorCallExpr>("assign")) {
+      name = identifierOf(op->getArg(0));
+    }
+    const auto *lit = asStringLiteral(value);
+    if (name.empty() || !lit || !isHostName(name))
+      return;
+    auto text = utf8(lit);
+    if (!looksLikeHost(text))
+      return;
+    auto host = secrets::endpointHost(firstOfList(text));
+    if (secrets::isLoopbackHost(*host))
+      return; // a default for local development, not a backing service's address
+    if (decl)
+      namedHosts_.insert(decl);
+    reportHost(text, "'" + name + "'", lit->getBeginLoc(), sm);
+    return;
+  }
   const auto *fn = result.Nodes.getNodeAs<clang::FunctionDecl>("fn");
   if (!fn)
     return;
@@ -220,6 +322,8 @@ void HardcodedEndpointCheck::check(const MatchFinder::MatchResult &result) {
   auto value = stringValue(arg);
   if (!value)
     return;
+  if (refersToAny(arg, namedHosts_))
+    return; // reported where the constant is defined
   if (const auto *literal = asStringLiteral(arg))
     loc = literal->getBeginLoc();
   // A loopback address that is only parsed (a bind address for a local admin
@@ -304,9 +408,10 @@ void HardcodedEndpointCheck::reportHost(const std::string &value, const std::str
   auto k = key(loc, sm);
   if (!k.empty() && !seen_.insert(k).second)
     return;
+  bool held = !api.empty() && api.front() == '\'';
   report(loc, sm,
-         "hardcoded endpoint '" + *host + "' passed to " + api +
-             "(); read the host from the environment");
+         "hardcoded endpoint '" + *host + (held ? "' in " + api : "' passed to " + api + "()") +
+             "; read the host from the environment");
 }
 
 } // namespace twelve::checks

@@ -6,9 +6,9 @@
 
 namespace twelve::checks {
 
-/// Flags literal host names and IP addresses handed to network APIs: the C
-/// resolver functions, curl, Boost.Asio, cpp-httplib, cpr and gRPC
-/// (config/hardcoded-endpoint).
+/// Flags literal host names and IP addresses handed to network APIs (the C
+/// resolver functions, curl, Boost.Asio, cpp-httplib, cpr, gRPC, backing
+/// services' clients) or held by a name that says host (config/hardcoded-endpoint).
 class HardcodedEndpointCheck : public Check {
 public:
   using Check::Check;
@@ -23,6 +23,7 @@ private:
   void reportHost(const std::string &value, const std::string &api, clang::SourceLocation loc,
                   const clang::SourceManager &sm);
   std::set<std::string> seen_;
+  std::set<const clang::Decl *> namedHosts_; // reported where defined
 };
 
 } // namespace twelve::checks

@@ -70,16 +70,43 @@ void f(struct sockaddr_in *sa) {
 TEST(HardcodedEndpointCheck, ThroughAConstant) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <netdb.h>
-static const char kHost[] = "search.internal";
-void f() { gethostbyname(kHost); } // expect: config/hardcoded-endpoint
+static const char kSearch[] = "search.internal";
+void f() { gethostbyname(kSearch); } // expect: config/hardcoded-endpoint
 // C's usual constants: the pointer is not const, the name says it is.
-static const char *REDIS_HOST = "10.20.30.40";
-const char *kCacheHost = "cache.internal";
-static const char *host = "10.1.1.1"; // a variable that may be reassigned (a default)
+static const char *REDIS_DSN = "10.20.30.40";
+const char *kCache = "cache.internal";
+static const char *target = "10.1.1.1"; // a variable that may be reassigned (a default)
 void g() {
-  gethostbyname(REDIS_HOST); // expect: config/hardcoded-endpoint
-  gethostbyname(kCacheHost); // expect: config/hardcoded-endpoint
-  gethostbyname(host);
+  gethostbyname(REDIS_DSN); // expect: config/hardcoded-endpoint
+  gethostbyname(kCache);    // expect: config/hardcoded-endpoint
+  gethostbyname(target);
+}
+)cpp"));
+}
+
+// A name that says host holds a backing service's address: reported where it
+// is written, once, however often it is used.
+TEST(HardcodedEndpointCheck, HostsHeldByAHostName) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <netdb.h>
+#include <string>
+const std::string DB_HOST = "db.prod.internal";        // expect: config/hardcoded-endpoint
+static const char *REDIS_SERVER = "10.20.30.40";       // expect: config/hardcoded-endpoint
+struct Config {
+  std::string host = "cache.internal";                 // expect: config/hardcoded-endpoint
+  std::string brokers = "kafka-1.internal:9092,kafka-2.internal:9092"; // expect: config/hardcoded-endpoint
+  std::string listen_address = "10.0.0.1";             // ok: listening
+  std::string server_version = "1.2.3";                // ok: not a host name
+  std::string server = "Apache/2.4";                   // ok: not a host
+  std::string admin_address = "ops@company.com";       // ok: an e-mail address
+  std::string db_host = "localhost";                   // ok: local development default
+  std::string log_server = "syslog.conf";              // ok: a file name
+  std::string upstream;
+  Config() : upstream("api.partner.net") {}            // expect: config/hardcoded-endpoint
+};
+void connect(Config &c) {
+  c.host = "10.9.8.7";                                 // expect: config/hardcoded-endpoint
+  gethostbyname(DB_HOST.c_str());                      // ok: reported where defined
 }
 )cpp"));
 }
