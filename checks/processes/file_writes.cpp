@@ -99,12 +99,122 @@ std::optional<std::string> printfPath(const clang::Expr *pathArg, const clang::A
   return format;
 }
 
-// The path's value: a literal or constant, or a buffer printed from a fixed
-// format.
+// Whether a function body assigns to `var` (=, +=, std::string::operator=...).
+bool assigns(const clang::Stmt *s, const clang::VarDecl *var) {
+  if (!s)
+    return false;
+  auto isVar = [&](const clang::Expr *e) {
+    const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e->IgnoreParenImpCasts());
+    return ref && ref->getDecl() == var;
+  };
+  if (const auto *op = llvm::dyn_cast<clang::BinaryOperator>(s);
+      op && op->isAssignmentOp() && isVar(op->getLHS()))
+    return true;
+  if (const auto *op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(s);
+      op && op->isAssignmentOp() && op->getNumArgs() > 0 && isVar(op->getArg(0)))
+    return true;
+  if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(s))
+    if (const auto *m = member->getMethodDecl(); m && m->getIdentifier() &&
+                                                (m->getName() == "append" || m->getName() == "assign"))
+      if (isVar(member->getImplicitObjectArgument()))
+        return true;
+  for (const auto *child : s->children())
+    if (assigns(child, var))
+      return true;
+  return false;
+}
+
+// The fixed start of a path built at run time, with '*' for the rest:
+// std::string("/var/lib/app/uploads/") + name, a local string initialized so
+// and never reassigned, or a buffer printed once from "/var/lib/app/%s.json".
+// The directory is fixed even when the file name is not.
+std::optional<std::string> pathPrefix(const clang::Expr *e, const clang::ASTContext &ctx,
+                                      int depth = 0, bool head = false) {
+  while (e) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *m = llvm::dyn_cast<clang::CXXMemberCallExpr>(e)) {
+      const auto *method = m->getMethodDecl();
+      if (m->getNumArgs() == 0 && method && method->getIdentifier() &&
+          (method->getName() == "c_str" || method->getName() == "data" ||
+           method->getName() == "string")) {
+        e = m->getImplicitObjectArgument();
+        continue;
+      }
+      return std::nullopt;
+    }
+    if (const auto *t = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e)) {
+      e = t->getSubExpr();
+      continue;
+    }
+    if (const auto *t = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e)) {
+      e = t->getSubExpr();
+      continue;
+    }
+    if (const auto *w = llvm::dyn_cast<clang::ExprWithCleanups>(e)) {
+      e = w->getSubExpr();
+      continue;
+    }
+    if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e);
+        c && c->getNumArgs() == 1 && c->getConstructor()->isCopyOrMoveConstructor()) {
+      e = c->getArg(0);
+      continue;
+    }
+    break;
+  }
+  if (!e || depth > 3)
+    return std::nullopt;
+  if (const auto *plus = llvm::dyn_cast<clang::CXXOperatorCallExpr>(e);
+      plus && plus->getOperator() == clang::OO_Plus && plus->getNumArgs() == 2) {
+    if (auto start = stringValue(plus->getArg(0)); start && !start->empty())
+      return *start + "*";
+    return pathPrefix(plus->getArg(0), ctx, depth + 1, true);
+  }
+  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
+    const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (!var || !var->hasLocalStorage())
+      return std::nullopt;
+    if (var->getType()->isArrayType()) { // a buffer printed from a format
+      const auto *buffer = localBuffer(e);
+      const auto *function = buffer ? llvm::dyn_cast_or_null<clang::FunctionDecl>(
+                                          buffer->getDeclContext())
+                                    : nullptr;
+      if (!function || !function->hasBody())
+        return std::nullopt;
+      std::vector<const clang::CallExpr *> writes;
+      collectWrites(function->getBody(), buffer, writes);
+      if (writes.size() != 1)
+        return std::nullopt;
+      auto name = writes.front()->getDirectCallee()->getName();
+      unsigned formatIndex = name == "snprintf" ? 2 : name == "sprintf" ? 1 : 0;
+      if (formatIndex == 0 || writes.front()->getNumArgs() <= formatIndex)
+        return std::nullopt;
+      auto format = stringValue(writes.front()->getArg(formatIndex));
+      if (!format)
+        return std::nullopt;
+      auto start = format->substr(0, format->find('%'));
+      if (start.empty() || start == *format)
+        return std::nullopt;
+      return start + "*";
+    }
+    const auto *function = llvm::dyn_cast_or_null<clang::FunctionDecl>(var->getDeclContext());
+    if (!var->hasInit() || !function || !function->hasBody() || assigns(function->getBody(), var))
+      return std::nullopt;
+    // std::string path = "data.json"; (never reassigned) or the head of a '+'.
+    if (auto v = stringValue(var->getInit()); v && !v->empty())
+      return head ? *v + "*" : *v;
+    return pathPrefix(var->getInit(), ctx, depth + 1, head);
+  }
+  return std::nullopt;
+}
+
+// The path's value: a literal or constant, a buffer printed from a fixed
+// format, or the fixed start of a path built at run time ("/srv/up/*").
 std::optional<std::string> pathValue(const clang::Expr *pathArg, const clang::ASTContext &ctx) {
   if (auto v = stringValue(pathArg))
     return v;
-  return printfPath(pathArg, ctx);
+  if (auto v = printfPath(pathArg, ctx))
+    return v;
+  return pathPrefix(pathArg, ctx);
 }
 
 } // namespace
@@ -148,7 +258,7 @@ std::optional<FileWrite> fileWriteOf(const clang::Expr *candidate, const clang::
       if (mode && !modeWrites(*mode))
         return std::nullopt;
     }
-    return FileWrite{api, arg0, stringValue(arg0)};
+    return FileWrite{api, arg0, pathValue(arg0, ctx)};
   }
   if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(candidate)) {
     if (member->getNumArgs() < 1)
@@ -160,7 +270,7 @@ std::optional<FileWrite> fileWriteOf(const clang::Expr *candidate, const clang::
       if (mode && !modeWrites(*mode))
         return std::nullopt;
     }
-    return FileWrite{api + "::open", member->getArg(0), stringValue(member->getArg(0))};
+    return FileWrite{api + "::open", member->getArg(0), pathValue(member->getArg(0), ctx)};
   }
   const auto *call = llvm::dyn_cast<clang::CallExpr>(candidate);
   if (!call || !call->getDirectCallee())

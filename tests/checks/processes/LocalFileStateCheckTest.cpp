@@ -111,6 +111,34 @@ void f() {
 )cpp"));
 }
 
+// A fixed directory with a file name chosen at run time is still the local
+// disk: uploads, per-user files, "<dir>/<id>.json".
+TEST(LocalFileStateCheck, PathsBuiltFromAFixedDirectory) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdio>
+#include <fstream>
+#include <string>
+void upload(const std::string &name, const char *id, const std::string &dir, const std::string &other) {
+  FILE *f = std::fopen((std::string("/var/lib/app/uploads/") + name).c_str(), "wb"); // expect: processes/local-file-state
+  std::ofstream a(std::string("/srv/data/") + id + ".json");  // expect: processes/local-file-state
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "/var/lib/app/%s.json", id);
+  FILE *g = std::fopen(buf, "w");                             // expect: processes/local-file-state
+  std::string path = "data.json";
+  std::ofstream b(path);                                      // expect: processes/local-file-state
+  std::string scratch = "/tmp/" + name;
+  std::ofstream c(scratch);                                   // ok: a temporary folder
+  std::ofstream d(dir + "/" + name);                          // ok: the directory is configured
+  std::string moved = "/var/lib/x/" + name;
+  moved = other;
+  std::ofstream e(moved);                                     // ok: reassigned
+  char buf2[256];
+  std::snprintf(buf2, sizeof buf2, "%s/%s", dir.c_str(), id);
+  FILE *h = std::fopen(buf2, "w");                            // ok: the directory is configured
+}
+)cpp"));
+}
+
 TEST(LocalFileStateCheck, UserFunctionNamedFopenIsNotFlagged) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 namespace vfs { int fopen(const char *, const char *); }
