@@ -59,8 +59,8 @@ std::string shortName(const std::string &qualified) {
 
 // What a file-opening call writes: "the log file 'x.log'" or "a log file
 // named by 'log_path'"; empty when the target is not recognizably a log.
-std::string logTarget(const clang::Expr *pathArg) {
-  if (auto path = stringValue(pathArg)) {
+std::string logTarget(const clang::Expr *pathArg, const clang::ASTContext &ctx) {
+  if (auto path = pathValue(pathArg, ctx)) {
     if (isLogPath(*path))
       return "the log file '" + *path + "'";
     return {};
@@ -161,7 +161,7 @@ bool isTextType(clang::QualType t) {
 
 // An argument that names a log file: a log path literal or a log-named variable.
 AST_MATCHER(clang::Expr, namesLogFile) {
-  return isTextType(Node.getType()) && !logTarget(&Node).empty();
+  return isTextType(Node.getType()) && !logTarget(&Node, Finder->getASTContext()).empty();
 }
 
 // Whether a project function, by its name and arguments, opens a file for
@@ -210,9 +210,9 @@ bool opensForWriting(const clang::CallExpr *call, const clang::FunctionDecl *fn,
 // *filename)`). Empty otherwise, and for a literal path that is not a log's.
 std::string logTargetByUse(const clang::CallExpr *call, const clang::Expr *pathArg,
                            clang::ASTContext &ctx) {
-  if (auto target = logTarget(pathArg); !target.empty())
+  if (auto target = logTarget(pathArg, ctx); !target.empty())
     return target;
-  if (stringValue(pathArg))
+  if (pathValue(pathArg, ctx))
     return {};
   // Where the handle goes.
   clang::DynTypedNodeList parents = ctx.getParents(*call);
@@ -388,7 +388,7 @@ void FileSinkCheck::check(const MatchFinder::MatchResult &result) {
     std::string target;
     for (const auto *arg : call->arguments())
       if (target.empty())
-        target = logTarget(arg->IgnoreParenImpCasts());
+        target = logTarget(arg->IgnoreParenImpCasts(), *result.Context);
     report(call->getBeginLoc(), sm, fn->getName().str() + "() opens " + target + kAdvice);
     return;
   }
@@ -499,7 +499,7 @@ void FileSinkCheck::check(const MatchFinder::MatchResult &result) {
     if (stream->getName() == "basic_fstream" && modeArg &&
         !llvm::isa<clang::CXXDefaultArgExpr>(modeArg) && !mentionsWriteMode(modeArg))
       return;
-    auto target = logTarget(path);
+    auto target = logTarget(path, *result.Context);
     if (target.empty())
       return;
     std::string what = stream->getName() == "basic_fstream" ? "std::fstream" : "std::ofstream";

@@ -207,6 +207,8 @@ std::optional<std::string> pathPrefix(const clang::Expr *e, const clang::ASTCont
   return std::nullopt;
 }
 
+} // namespace
+
 // The path's value: a literal or constant, a buffer printed from a fixed
 // format, or the fixed start of a path built at run time ("/srv/up/*").
 std::optional<std::string> pathValue(const clang::Expr *pathArg, const clang::ASTContext &ctx) {
@@ -217,7 +219,6 @@ std::optional<std::string> pathValue(const clang::Expr *pathArg, const clang::AS
   return pathPrefix(pathArg, ctx);
 }
 
-} // namespace
 
 StatementMatcher fileCallMatcher() {
   return callExpr(callee(functionDecl(hasAnyName("::fopen", "::fopen64", "::open", "::open64",

@@ -30,4 +30,10 @@ clang::ast_matchers::StatementMatcher fileMemberMatcher();
 /// The write a bound candidate performs; nullopt when it only reads.
 std::optional<FileWrite> fileWriteOf(const clang::Expr *candidate, const clang::ASTContext &ctx);
 
+/// The path an argument names as far as the code fixes it: a literal or
+/// constant, a local string never reassigned, a buffer printed once from a
+/// fixed format, or a fixed directory with '*' for the name chosen at run time
+/// ("/var/lib/app/uploads/*"). nullopt when nothing of it is fixed.
+std::optional<std::string> pathValue(const clang::Expr *pathArg, const clang::ASTContext &ctx);
+
 } // namespace twelve::checks

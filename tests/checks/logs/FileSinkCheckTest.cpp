@@ -370,4 +370,29 @@ int dialog_open(const char *filename) {
 )c", c));
 }
 
+// A log file named at run time in a fixed log folder: the same paths that
+// processes/local-file-state leaves to this rule.
+TEST(FileSinkCheck, LogFileInAFixedLogFolder) {
+  EXPECT_TRUE(twelve::testing::matchesMarkers("logs/file-sink", R"cpp(
+#include <cstdio>
+#include <fstream>
+#include <string>
+void open_logs(const std::string &service, int day) {
+  std::ofstream out(std::string("/var/log/app/") + service + ".log"); // expect: logs/file-sink
+  char path[256];
+  std::snprintf(path, sizeof path, "logs/%s-%d.txt", service.c_str(), day);
+  FILE *f = std::fopen(path, "a");                                    // expect: logs/file-sink
+  std::ofstream data(std::string("/var/lib/app/") + service);         // ok: not a log
+}
+)cpp"));
+  EXPECT_TRUE(twelve::testing::matchesMarkers("processes/local-file-state", R"cpp(
+#include <fstream>
+#include <string>
+void open_logs(const std::string &service) {
+  std::ofstream out(std::string("/var/log/app/") + service + ".log"); // ok: logs/file-sink's
+  std::ofstream data(std::string("/var/lib/app/") + service);         // expect: processes/local-file-state
+}
+)cpp"));
+}
+
 } // namespace
