@@ -5,6 +5,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 
+#include <algorithm>
 #include <cctype>
 
 using namespace clang::ast_matchers;
@@ -22,6 +23,23 @@ auto devNullOpen() {
   return callExpr(callee(functionDecl(hasAnyName("::open", "::open64"))),
                   hasArgument(0, ignoringParenImpCasts(stringLiteral())))
       .bind("nullOpen");
+}
+
+// The functions a function calls directly (canonical declarations).
+void collectCallees(const clang::Stmt *s, std::set<const clang::Decl *> &out) {
+  if (!s)
+    return;
+  if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
+    if (const auto *fn = call->getDirectCallee())
+      out.insert(fn->getCanonicalDecl());
+  for (const auto *child : s->children())
+    collectCallees(child, out);
+}
+
+const clang::Stmt *bodyOf(const clang::Decl *d) {
+  const auto *fn = llvm::dyn_cast_or_null<clang::FunctionDecl>(d);
+  const clang::FunctionDecl *definition = nullptr;
+  return fn && fn->hasBody(definition) ? definition->getBody() : nullptr;
 }
 
 bool isExec(const clang::CallExpr *call) {
@@ -90,12 +108,6 @@ void DaemonizeCheck::registerMatchers(MatchFinder &finder) {
                              inFunction(), notSystem)
                         .bind("exec"),
                     this);
-  // Calls between the unit's own functions: a helper that points stdio at
-  // /dev/null for a child its caller then execs is not detaching the service.
-  finder.addMatcher(callExpr(callee(functionDecl(isDefinition(), notSystem).bind("callee")),
-                             inFunction(), notSystem)
-                        .bind("projectCall"),
-                    this);
   // freopen("/dev/null", "w", stdout): stdin alone is not detaching output.
   finder.addMatcher(
       callExpr(callee(functionDecl(hasAnyName("::freopen", "::freopen64"))), argumentCountIs(3),
@@ -135,8 +147,7 @@ void DaemonizeCheck::check(const MatchFinder::MatchResult &result) {
     f.forks = true;
   } else if (result.Nodes.getNodeAs<clang::CallExpr>("exec")) {
     f.execs = true;
-  } else if (const auto *callee = result.Nodes.getNodeAs<clang::FunctionDecl>("callee")) {
-    f.callees.insert(callee->getCanonicalDecl());
+
   } else if (const auto *c = result.Nodes.getNodeAs<clang::CallExpr>("freopen")) {
     auto path = stringValue(c->getArg(0));
     if (path && *path == "/dev/null" && !blockExecs(c, *result.Context))
@@ -173,17 +184,24 @@ void DaemonizeCheck::onEndOfTranslationUnit() {
   // Functions next to an exec: one of their callers or callees execs (icecast's
   // __setup_empty_script_environment, called before execl). An exec in the
   // function itself counts in the block of the call only (blockExecs).
+  // Walked only when some function points stdio at /dev/null (rare).
   std::set<const clang::Decl *> nearExec;
+  bool redirects = std::any_of(functions_.begin(), functions_.end(), [](const auto &entry) {
+    return !entry.second.redirects.empty() || !entry.second.dup2Sites.empty();
+  });
   for (const auto &[function, f] : functions_) {
-    bool calleeExecs = false;
-    for (const auto *callee : f.callees) {
-      auto it = functions_.find(callee);
-      calleeExecs = calleeExecs || (it != functions_.end() && it->second.execs);
-    }
-    if (calleeExecs)
-      nearExec.insert(function);
+    if (!redirects)
+      break;
+    std::set<const clang::Decl *> callees;
+    collectCallees(bodyOf(function), callees);
     if (f.execs)
-      nearExec.insert(f.callees.begin(), f.callees.end());
+      nearExec.insert(callees.begin(), callees.end());
+    if (!f.redirects.empty() || !f.dup2Sites.empty())
+      for (const auto *callee : callees)
+        if (containsExec(bodyOf(callee))) {
+          nearExec.insert(function);
+          break;
+        }
   }
   for (const auto *function : order_) {
     auto &f = functions_[function];

@@ -31,7 +31,6 @@ private:
     std::vector<clang::SourceLocation> setsidCalls;
     bool forks = false;
     bool execs = false;
-    std::set<const clang::Decl *> callees; // the unit's functions it calls
     std::set<const clang::VarDecl *> nullFds; // variables holding open("/dev/null")
     std::vector<std::pair<const clang::VarDecl *, clang::SourceLocation>> dup2Sites;
     std::vector<clang::SourceLocation> redirects; // freopen / dup2(open("/dev/null"))

@@ -159,9 +159,16 @@ bool isTextType(clang::QualType t) {
   return false;
 }
 
-// An argument that names a log file: a log path literal or a log-named variable.
+// An argument that names a log file: a log path literal or constant, or a
+// log-named variable. Run on every argument of every call: the cheap tests
+// only (no walk of the function for buffers and concatenations).
 AST_MATCHER(clang::Expr, namesLogFile) {
-  return isTextType(Node.getType()) && !logTarget(&Node, Finder->getASTContext()).empty();
+  if (!isTextType(Node.getType()))
+    return false;
+  if (auto path = stringValue(&Node))
+    return isLogPath(*path);
+  auto name = identifierOf(&Node);
+  return !name.empty() && isLogIdentifier(name);
 }
 
 // Whether a project function, by its name and arguments, opens a file for
