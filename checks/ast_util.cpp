@@ -9,9 +9,7 @@
 
 namespace twelve::checks {
 
-namespace {
-
-const clang::Expr *strip(const clang::Expr *e) {
+const clang::Expr *stripWrappers(const clang::Expr *e) {
   while (e) {
     e = e->IgnoreParenImpCasts();
     if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e)) {
@@ -61,6 +59,8 @@ const clang::Expr *strip(const clang::Expr *e) {
   return e;
 }
 
+namespace {
+
 // REDIS_HOST, kRedisHost: a name that says "constant".
 bool namedAsConstant(llvm::StringRef name) {
   if (name.size() >= 2 && name[0] == 'k' && std::isupper(static_cast<unsigned char>(name[1])))
@@ -77,7 +77,7 @@ bool namedAsConstant(llvm::StringRef name) {
 } // namespace
 
 const clang::StringLiteral *asStringLiteral(const clang::Expr *e) {
-  return llvm::dyn_cast_or_null<clang::StringLiteral>(strip(e));
+  return llvm::dyn_cast_or_null<clang::StringLiteral>(stripWrappers(e));
 }
 
 std::string utf8(const clang::StringLiteral *literal) {
@@ -107,7 +107,7 @@ std::string utf8(const clang::StringLiteral *literal) {
 }
 
 std::optional<std::string> stringValue(const clang::Expr *e) {
-  e = strip(e);
+  e = stripWrappers(e);
   if (!e)
     return std::nullopt;
   if (const auto *lit = llvm::dyn_cast<clang::StringLiteral>(e))
@@ -146,7 +146,7 @@ std::optional<long long> integerValue(const clang::Expr *e, const clang::ASTCont
 }
 
 std::string identifierOf(const clang::Expr *e) {
-  e = strip(e);
+  e = stripWrappers(e);
   if (const auto *ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(e))
     return ref->getDecl()->getIdentifier() ? ref->getDecl()->getName().str() : std::string();
   if (const auto *member = llvm::dyn_cast_or_null<clang::MemberExpr>(e))

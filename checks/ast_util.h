@@ -10,6 +10,11 @@
 
 namespace twelve::checks {
 
+/// An expression without what wraps a value: parentheses, implicit casts,
+/// temporaries, constructions from one argument (std::string("x")), casts,
+/// one-element braces and .c_str()/.data()/.string()/.native().
+const clang::Expr *stripWrappers(const clang::Expr *e);
+
 /// The string literal an expression is, once parentheses, implicit casts,
 /// temporaries and std::string construction from a literal are looked through;
 /// nullptr otherwise.

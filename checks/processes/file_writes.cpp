@@ -72,10 +72,11 @@ void collectWrites(const clang::Stmt *s, const clang::VarDecl *buffer,
     collectWrites(child, buffer, writes);
 }
 
-// The path a local buffer holds when the function fills it once with
-// snprintf/sprintf from a literal format of integer conversions:
-// snprintf(tmpfile, 256, "temp-%d.rdb", (int)getpid()) -> "temp-%d.rdb".
-std::optional<std::string> printfPath(const clang::Expr *pathArg, const clang::ASTContext &ctx) {
+// The one snprintf/sprintf that fills a local buffer, and its literal format
+// (`snprintf(tmpfile, 256, "temp-%d.rdb", pid)`); nothing when the function
+// writes the buffer otherwise or more than once.
+std::optional<std::pair<const clang::CallExpr *, std::string>>
+printedFormat(const clang::Expr *pathArg) {
   const auto *buffer = localBuffer(pathArg);
   if (!buffer)
     return std::nullopt;
@@ -89,14 +90,23 @@ std::optional<std::string> printfPath(const clang::Expr *pathArg, const clang::A
   const auto *write = writes.front();
   auto name = write->getDirectCallee()->getName();
   unsigned formatIndex = name == "snprintf" ? 2 : name == "sprintf" ? 1 : 0;
-  if (formatIndex == 0 || write->getNumArgs() <= formatIndex ||
-      !ctx.getSourceManager().isBeforeInTranslationUnit(write->getBeginLoc(),
-                                                        pathArg->getBeginLoc()))
+  if (formatIndex == 0 || write->getNumArgs() <= formatIndex)
     return std::nullopt;
   auto format = stringValue(write->getArg(formatIndex));
-  if (!format || format->empty() || !integerOnlyFormat(*format))
+  if (!format || format->empty())
     return std::nullopt;
-  return format;
+  return std::make_pair(write, *format);
+}
+
+// The path a local buffer holds when the function fills it once, before the
+// use, from a literal format of integer conversions: "temp-%d.rdb".
+std::optional<std::string> printfPath(const clang::Expr *pathArg, const clang::ASTContext &ctx) {
+  auto printed = printedFormat(pathArg);
+  if (!printed || !integerOnlyFormat(printed->second) ||
+      !ctx.getSourceManager().isBeforeInTranslationUnit(printed->first->getBeginLoc(),
+                                                        pathArg->getBeginLoc()))
+    return std::nullopt;
+  return printed->second;
 }
 
 // Whether a function body assigns to `var` (=, +=, std::string::operator=...).
@@ -130,37 +140,7 @@ bool assigns(const clang::Stmt *s, const clang::VarDecl *var) {
 // The directory is fixed even when the file name is not.
 std::optional<std::string> pathPrefix(const clang::Expr *e, const clang::ASTContext &ctx,
                                       int depth = 0, bool head = false) {
-  while (e) {
-    e = e->IgnoreParenImpCasts();
-    if (const auto *m = llvm::dyn_cast<clang::CXXMemberCallExpr>(e)) {
-      const auto *method = m->getMethodDecl();
-      if (m->getNumArgs() == 0 && method && method->getIdentifier() &&
-          (method->getName() == "c_str" || method->getName() == "data" ||
-           method->getName() == "string")) {
-        e = m->getImplicitObjectArgument();
-        continue;
-      }
-      return std::nullopt;
-    }
-    if (const auto *t = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e)) {
-      e = t->getSubExpr();
-      continue;
-    }
-    if (const auto *t = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e)) {
-      e = t->getSubExpr();
-      continue;
-    }
-    if (const auto *w = llvm::dyn_cast<clang::ExprWithCleanups>(e)) {
-      e = w->getSubExpr();
-      continue;
-    }
-    if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e);
-        c && c->getNumArgs() == 1 && c->getConstructor()->isCopyOrMoveConstructor()) {
-      e = c->getArg(0);
-      continue;
-    }
-    break;
-  }
+  e = stripWrappers(e);
   if (!e || depth > 3)
     return std::nullopt;
   if (const auto *plus = llvm::dyn_cast<clang::CXXOperatorCallExpr>(e);
@@ -174,25 +154,11 @@ std::optional<std::string> pathPrefix(const clang::Expr *e, const clang::ASTCont
     if (!var || !var->hasLocalStorage())
       return std::nullopt;
     if (var->getType()->isArrayType()) { // a buffer printed from a format
-      const auto *buffer = localBuffer(e);
-      const auto *function = buffer ? llvm::dyn_cast_or_null<clang::FunctionDecl>(
-                                          buffer->getDeclContext())
-                                    : nullptr;
-      if (!function || !function->hasBody())
+      auto printed = printedFormat(e);
+      if (!printed)
         return std::nullopt;
-      std::vector<const clang::CallExpr *> writes;
-      collectWrites(function->getBody(), buffer, writes);
-      if (writes.size() != 1)
-        return std::nullopt;
-      auto name = writes.front()->getDirectCallee()->getName();
-      unsigned formatIndex = name == "snprintf" ? 2 : name == "sprintf" ? 1 : 0;
-      if (formatIndex == 0 || writes.front()->getNumArgs() <= formatIndex)
-        return std::nullopt;
-      auto format = stringValue(writes.front()->getArg(formatIndex));
-      if (!format)
-        return std::nullopt;
-      auto start = format->substr(0, format->find('%'));
-      if (start.empty() || start == *format)
+      auto start = printed->second.substr(0, printed->second.find('%'));
+      if (start.empty() || start == printed->second)
         return std::nullopt;
       return start + "*";
     }
