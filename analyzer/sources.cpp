@@ -230,10 +230,14 @@ IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::str
       if (dirs.empty() || dirs.size() > 3)
         continue; // ambiguous: any of them could be meant
       bool nested = spelling.find('/') != std::string::npos;
-      if (!nested && !quoted)
-        continue; // <name.h> is most likely a system or dependency header
+      // <name.h> is the project's own when the system has no header of that
+      // name (nginx's <ngx_config.h> in src/core/); otherwise the system's.
+      const auto &system = systemHeaderNames();
+      if (!nested && !quoted && std::binary_search(system.begin(), system.end(), spelling))
+        continue;
+      bool angled = nested || !quoted;
       for (auto &d : dirs)
-        ++((nested && !shadowsSystemHeaders(d)) ? votes : quoteVotes)[fs::path(d).lexically_normal().string()];
+        ++((angled && !shadowsSystemHeaders(d)) ? votes : quoteVotes)[fs::path(d).lexically_normal().string()];
     }
   }
   auto addByVotes = [&](const std::map<std::string, size_t> &v, std::vector<std::string> &to) {

@@ -35,10 +35,10 @@ struct IncludeDirs {
 /// every folder named include, inc, src or source (outside skipped ones), and
 /// the folders that make the `#include` lines of `files` resolve to the
 /// project's own headers (lib/ for `<usual/daemon.h>` found as
-/// lib/usual/daemon.h; the folder of a "name.h" found once elsewhere, for
-/// quoted includes only). A folder holding a name that a system header also
-/// has (lib/usual/string.h) is not added with -I: <string.h> must stay the C
-/// library's.
+/// lib/usual/daemon.h; src/core/ for nginx's `<ngx_config.h>`, a name no
+/// system header has; the folder of a "name.h" found elsewhere). A folder
+/// holding a name that a system header also has (lib/usual/string.h) is not
+/// added with -I but with -iquote: <string.h> must stay the C library's.
 IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::string> &files);
 
 /// The whole contents of a file, or nothing when it cannot be read.

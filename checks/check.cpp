@@ -9,8 +9,15 @@ void Check::report(clang::SourceLocation loc, const clang::SourceManager &sm, st
   if (loc.isInvalid())
     return;
   if (loc.isMacroID()) {
+    // A value written in a macro (`#define DB_HOST "db.internal"`) is reported
+    // where it is written; a call that a function-like macro makes
+    // (nginx's `ngx_open_file(name, ...)` expanding to open()) where the macro
+    // is used, as is anything from a system header's macro.
     auto spelling = sm.getSpellingLoc(loc);
-    loc = sm.isInSystemHeader(spelling) ? sm.getExpansionLoc(loc) : spelling;
+    const auto &entry = sm.getSLocEntry(sm.getFileID(loc));
+    bool functionMacroBody = sm.isMacroBodyExpansion(loc) && entry.isExpansion() &&
+                             entry.getExpansion().isFunctionMacroExpansion();
+    loc = sm.isInSystemHeader(spelling) || functionMacroBody ? sm.getExpansionLoc(loc) : spelling;
   }
   if (sm.isInSystemHeader(loc))
     return;

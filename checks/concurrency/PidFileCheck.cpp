@@ -19,6 +19,18 @@ namespace twelve::checks {
 
 namespace {
 
+// A function named for writing a PID file: create_pidfile, WritePidFile,
+// save_pid (not check_pidfile or read_pid, which read it).
+bool namedForPidFile(const clang::FunctionDecl &fn) {
+  if (!fn.getIdentifier())
+    return false;
+  auto words = secrets::identifierWords(fn.getName().str());
+  auto has = [&](const char *w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  bool pid = has("pidfile") || has("pid");
+  return pid && (has("create") || has("write") || has("save") || has("make") || has("store") ||
+                 has("open") || has("init"));
+}
+
 auto containsGetpid() {
   return hasDescendant(callExpr(callee(functionDecl(hasAnyName("::getpid", "::_getpid")))));
 }
@@ -211,6 +223,12 @@ void PidFileCheck::check(const MatchFinder::MatchResult &result) {
     what = "the PID file '" + *write->path + "'";
   else if (auto name = write->path ? std::nullopt : pidFileNameIn(write->pathArg))
     what = "the PID file named by '" + *name + "'"; // fopen(pid_file, "w")
+  else if (const auto *fn = llvm::dyn_cast_or_null<clang::FunctionDecl>(
+               enclosingFunction(candidate, *result.Context));
+           fn && !write->path && namedForPidFile(*fn))
+    // nginx's ngx_create_pidfile(ngx_str_t *name, ...), znc's WritePidFile():
+    // the function says what the file it creates is.
+    what = "the PID file (in " + fn->getNameAsString() + "())";
   else {
     // Any other file opened for writing here (not /dev/null): the PID file if
     // the function formats the PID alone.

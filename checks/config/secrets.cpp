@@ -214,7 +214,11 @@ bool isPlaceholderOrNotASecret(std::string_view value) {
       "basic", "bearer", "digest", "plain", "md5", "scram-sha-256", "true", "false", "required",
       "optional", "oauth", "oauth2", "api_key", "apikey", "access_token", "refresh_token",
       "client_secret", "id_token", "auth_token", "private_key", "secret_key", "access_key",
-      "authorization", "x-api-key", "x-auth-token", "******", "test", "fake", "mock"};
+      "authorization", "x-api-key", "x-auth-token", "******", "test", "fake", "mock",
+      // SASL and HTTP authentication mechanisms: "AUTH=LOGIN" is an IMAP capability
+      "login", "cram-md5", "digest-md5", "external", "gssapi", "xoauth2", "oauthbearer",
+      "scram-sha-1", "scram-sha-1-plus", "scram-sha-256-plus", "ntlm", "anonymous", "negotiate",
+      "kerberos", "apop"};
   if (contains(words, v))
     return true;
   // An alphabet for encoding or generating a value: "0123456789abcdef",

@@ -109,6 +109,20 @@ std::optional<std::string> printfPath(const clang::Expr *pathArg, const clang::A
   return printed->second;
 }
 
+// open() flags as far as they are constant: `O_RDWR | create` (nginx picks
+// O_CREAT or O_TRUNC at run time) still says it writes.
+std::optional<long long> knownFlags(const clang::Expr *e, const clang::ASTContext &ctx) {
+  if (auto v = integerValue(e, ctx))
+    return v;
+  const auto *op = llvm::dyn_cast<clang::BinaryOperator>(e->IgnoreParenImpCasts());
+  if (!op || op->getOpcode() != clang::BO_Or)
+    return std::nullopt;
+  auto l = knownFlags(op->getLHS(), ctx), r = knownFlags(op->getRHS(), ctx);
+  if (!l && !r)
+    return std::nullopt;
+  return l.value_or(0) | r.value_or(0);
+}
+
 // Whether a function body assigns to `var` (=, +=, std::string::operator=...).
 bool assigns(const clang::Stmt *s, const clang::VarDecl *var) {
   if (!s)
@@ -260,7 +274,7 @@ std::optional<FileWrite> fileWriteOf(const clang::Expr *candidate, const clang::
     unsigned pathIndex = name.rfind("openat", 0) == 0 ? 1 : 0;
     if (n < pathIndex + 2)
       return std::nullopt;
-    auto flags = integerValue(call->getArg(pathIndex + 1), ctx);
+    auto flags = knownFlags(call->getArg(pathIndex + 1), ctx);
     if (!flags || ((*flags & kOpenAccessMode) == 0 &&
                    !(*flags & (kOpenCreate | kOpenTruncate | kOpenAppend))))
       return std::nullopt;

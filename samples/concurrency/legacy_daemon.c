@@ -27,10 +27,10 @@ static void write_pidfile(void) {
 }
 
 static void write_pid_to(const char *path) {
-  FILE *fp = fopen(path, "w");
+  FILE *fp = fopen(path, "w"); // expect: concurrency/pid-file
   if (!fp)
     return;
-  fprintf(fp, "%ld\n", (long)getpid()); // expect: concurrency/pid-file
+  fprintf(fp, "%ld\n", (long)getpid());
   fclose(fp);
 }
 

@@ -64,7 +64,10 @@ TEST(Sources, IncludeDirsFromTheProjectsIncludeLines) {
   std::ofstream(dir / "extra/local.h") << "#pragma once\n";
   std::ofstream(dir / "third_party/fmt/include/fmt/core.h") << "#pragma once\n";
   std::ofstream(dir / "src/main.c") << "#include \"bouncer.h\"\n#include \"gen.h\"\n"
-                                       "#include <local.h>\n#include <fmt/core.h>\n";
+                                       "#include <local.h>\n#include <fmt/core.h>\n"
+                                       "#include <stdio.h>\n";
+  fs::create_directories(dir / "compat");
+  std::ofstream(dir / "compat/stdio.h") << "#pragma once\n"; // a replacement for old systems
   std::vector<std::string> files{(dir / "lib/usual/daemon.c").string(), (dir / "src/main.c").string()};
   auto dirs = inferIncludeDirs(root, files);
   auto has = [](const std::vector<std::string> &v, const fs::path &p) {
@@ -80,8 +83,9 @@ TEST(Sources, IncludeDirsFromTheProjectsIncludeLines) {
   EXPECT_FALSE(has(dirs.dirs, dir / "lib/usual"));
   EXPECT_TRUE(has(dirs.quoteDirs, dir / "tools/gen")) << "\"gen.h\", found once";
   EXPECT_FALSE(has(dirs.dirs, dir / "tools/gen"));
-  EXPECT_FALSE(has(dirs.dirs, dir / "extra")) << "<local.h> may be a system header";
-  EXPECT_FALSE(has(dirs.quoteDirs, dir / "extra"));
+  EXPECT_TRUE(has(dirs.dirs, dir / "extra")) << "<local.h>: no system header has that name";
+  EXPECT_FALSE(has(dirs.dirs, dir / "compat")) << "<stdio.h> is the C library's";
+  EXPECT_FALSE(has(dirs.quoteDirs, dir / "compat"));
   fs::remove_all(dir);
 }
 

@@ -157,4 +157,32 @@ void w(void) { FILE *f = fopen("server.pid", "w"); fprintf(f, "%d", getpid()); }
 )c", c));
 }
 
+// nginx's ngx_create_pidfile(ngx_str_t *name, ...): open() through a macro,
+// with O_CREAT or O_TRUNC chosen at run time; the function's name says what
+// the file is. Reported where the macro is used.
+TEST(PidFileCheck, AFunctionNamedForThePidFile) {
+  twelve::testing::CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <fcntl.h>
+#include <stdio.h>
+#define open_file(name, mode, create, access) open((const char *)(name), (mode) | (create), (access))
+int create_pidfile(const char *name, int test) {
+  int create = test ? O_CREAT : O_TRUNC;
+  return open_file(name, O_RDWR, create, 0644); // expect: concurrency/pid-file
+}
+void WritePidFile(const char *path) {
+  FILE *f = fopen(path, "w"); // expect: concurrency/pid-file
+  if (f) fclose(f);
+}
+int check_pidfile(const char *name) {
+  return open(name, O_RDONLY); // ok: reads it
+}
+void write_state(const char *path) {
+  FILE *f = fopen(path, "w"); // ok: nothing says PID
+  if (f) fclose(f);
+}
+)c", c));
+}
+
 } // namespace

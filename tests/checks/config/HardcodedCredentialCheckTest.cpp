@@ -139,6 +139,8 @@ void f() {
   add_header("Wrong passphrase: retrying");         // ok: a sentence (stunnel's log line)
   add_header("passphrase: retrying2");              // expect: config/hardcoded-credential
   add_header("Can't calculate authCookie: csk_i is not provided"); // ok: a sentence (i2pd)
+  add_header("AUTH=LOGIN");                         // ok: an IMAP capability (nginx)
+  add_header("AUTH=CRAM-MD5");                      // ok: a SASL mechanism
   add_header("host=db user=app password=admin");    // expect: config/hardcoded-credential
 }
 )cpp"));

@@ -139,6 +139,23 @@ void upload(const std::string &name, const char *id, const std::string &dir, con
 )cpp"));
 }
 
+// A call that a function-like macro makes is reported where the macro is used;
+// open() flags count as far as they are constant (O_RDWR | a run-time choice).
+TEST(LocalFileStateCheck, MacroWrappersAndPartlyConstantFlags) {
+  twelve::testing::CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <fcntl.h>
+#include <stdio.h>
+#define SAVE_TO(path) fopen(path, "w")
+int save(int extra) {
+  FILE *f = SAVE_TO("state.json");             // expect: processes/local-file-state
+  return open("cart.db", O_RDWR | extra, 0600); // expect: processes/local-file-state
+}
+int load(int extra) { return open("cart.db", O_RDONLY | extra); }
+)c", c));
+}
+
 TEST(LocalFileStateCheck, UserFunctionNamedFopenIsNotFlagged) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 namespace vfs { int fopen(const char *, const char *); }
