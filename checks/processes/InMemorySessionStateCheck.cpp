@@ -115,6 +115,28 @@ void InMemorySessionStateCheck::registerMatchers(MatchFinder &finder) {
                                         unless(isExpansionInSystemHeader()))
                         .bind("use"),
                     this);
+
+  // C's session tables: a static array of structs (`static struct session
+  // sessions[MAX_SESSIONS]`) whose elements a function writes: assigns a
+  // member, increments one, or copies into one (strcpy(sessions[n].id, id)).
+  auto table = varDecl(hasGlobalStorage(), unless(hasType(isConstQualified())),
+                       unless(isExpansionInSystemHeader()), hasType(arrayType()))
+                   .bind("var");
+  auto element = arraySubscriptExpr(hasBase(ignoringParenImpCasts(declRefExpr(to(table)))));
+  auto written = expr(anyOf(element, hasDescendant(element)));
+  auto fn = forCallable(functionDecl().bind("fn"));
+  auto user = unless(isExpansionInSystemHeader());
+  finder.addMatcher(binaryOperator(isAssignmentOperator(), hasLHS(written), fn, user).bind("use"),
+                    this);
+  finder.addMatcher(
+      unaryOperator(hasAnyOperatorName("++", "--"), hasUnaryOperand(written), fn, user).bind("use"),
+      this);
+  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                 "::strcpy", "::strncpy", "::strcat", "::strncat", "::strlcpy",
+                                 "::memcpy", "::memmove", "::memset", "::snprintf", "::sprintf"))),
+                             hasArgument(0, written), fn, user)
+                        .bind("use"),
+                    this);
 }
 
 void InMemorySessionStateCheck::check(const MatchFinder::MatchResult &result) {
@@ -130,11 +152,24 @@ void InMemorySessionStateCheck::check(const MatchFinder::MatchResult &result) {
   for (const auto &w : words(var->getName().str()))
     if (isCacheWord(w))
       return;
-  std::vector<std::string> typeNames;
-  collectTypeNames(var->getType(), typeNames);
   bool session = namesSessionState(var->getName().str());
-  for (size_t i = 1; i < typeNames.size() && !session; ++i) // [0] is the container itself
-    session = namesSessionState(typeNames[i]);
+  if (const auto *array = var->getType()->getAsArrayTypeUnsafe()) {
+    // A table of records: `struct session sessions[N]`, `session_t *users[N]`.
+    auto elementType = array->getElementType();
+    while (const auto *inner = elementType->getAsArrayTypeUnsafe())
+      elementType = inner->getElementType();
+    if (elementType->isPointerType())
+      elementType = elementType->getPointeeType();
+    const auto *record = elementType->getAsRecordDecl();
+    if (!record)
+      return; // char names[N][32], counters: not records of a user
+    session = session || namesSessionState(record->getName().str());
+  } else {
+    std::vector<std::string> typeNames;
+    collectTypeNames(var->getType(), typeNames);
+    for (size_t i = 1; i < typeNames.size() && !session; ++i) // [0] is the container itself
+      session = namesSessionState(typeNames[i]);
+  }
   if (!session)
     return;
   reported_.insert(var);

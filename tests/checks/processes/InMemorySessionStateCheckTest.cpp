@@ -71,4 +71,29 @@ void handle() {
 )cpp"));
 }
 
+// C keeps sessions in static tables of structs.
+TEST(InMemorySessionStateCheck, CTablesOfSessionRecords) {
+  twelve::testing::CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <string.h>
+#include <time.h>
+struct session { char id[33]; char user[64]; time_t expires; };
+struct user_cart { int items[16]; };
+struct peer { int fd; };
+static struct session sessions[1024];  // expect: processes/in-memory-session-state
+static struct user_cart *carts[256];   // expect: processes/in-memory-session-state
+static struct peer peers[64];          // ok: not a user's
+static char user_names[64][32];        // ok: not records
+static const struct session defaults[1] = {{"", "", 0}};
+static struct session session_cache[8]; // ok: a cache
+static int n;
+void add_session(const char *id) { strcpy(sessions[n].id, id); n++; }
+void add_to_cart(int u, struct user_cart *c) { carts[u] = c; }
+void add_peer(int fd) { peers[n].fd = fd; }
+void name(const char *s) { strcpy(user_names[n], s); }
+void cache(const char *id) { session_cache[0].expires++; }
+)c", c));
+}
+
 } // namespace
