@@ -170,10 +170,12 @@ IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::str
   // The project's headers by file name, third-party folders included (their
   // headers are included too); relative to the root.
   std::map<std::string, std::vector<std::string>> headersByName;
+  // A build or vendor folder may hold far more files than the project: it is
+  // read up to a budget of its own, so that it cannot crowd the project out.
   std::error_code ec;
-  size_t seen = 0;
+  size_t seen = 0, seenSkipped = 0;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end && ++seen < 200000; it.increment(ec)) {
+  for (; !ec && it != end && ++seen < 400000; it.increment(ec)) {
     std::error_code sec;
     auto name = it->path().filename().string();
     if (it->is_directory(sec)) {
@@ -182,13 +184,20 @@ IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::str
         it.disable_recursion_pending();
         continue;
       }
-      if (!inSkippedDirectory(it->path().lexically_relative(root).generic_string() + "/-") &&
+      bool skipped = inSkippedDirectory(it->path().lexically_relative(root).generic_string() + "/-");
+      if (skipped && seenSkipped > 50000) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (!skipped &&
           (name == "include" || name == "inc" || name == "src" || name == "source" ||
            name == "headers") &&
           out.dirs.size() < 64)
         out.dirs.push_back(fs::absolute(it->path()).lexically_normal().string());
       continue;
     }
+    if (inSkippedDirectory(it->path().lexically_relative(root).generic_string()))
+      ++seenSkipped;
     if (isHeader(languageOf(name)) && it->is_regular_file(sec))
       headersByName[name].push_back(
           it->path().lexically_relative(root).generic_string());

@@ -340,6 +340,25 @@ public:
     }
   }
 
+  /// Before the service is stopped: the stdio redirections that a process
+  /// still has. A helper the service runs per request (`system("cmd
+  /// 2>/dev/null")`, possibly running as the port first answered) and that has
+  /// exited since did not move the service's output.
+  void settleStdio() {
+    std::lock_guard<std::mutex> g(mu_);
+    auto running = [&](int pid) { return pid == pid_ ? !mainExited_ : alive(pid); };
+    for (auto it = devnullStdio_.begin(); it != devnullStdio_.end();) {
+      auto [pid, fd] = *it;
+      bool still = running(pid) &&
+                   readLink("/proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd)) ==
+                       "/dev/null";
+      it = still ? std::next(it) : devnullStdio_.erase(it);
+    }
+    for (const auto &entry : stdio_)
+      if (!running(std::atoi(entry.c_str())))
+        undone_.insert(entry);
+  }
+
   /// The stdio redirections of the service's processes (all, if it never served).
   std::set<std::string> serviceStdio() {
     std::lock_guard<std::mutex> g(mu_);
@@ -1134,6 +1153,9 @@ ProbeResult run(const ProbeOptions &opts) {
   // The launched process may have exited just after its daemon child started serving.
   if (!forkedAndExited && a.mainExited(&earlyStatus) && a.anyAlive())
     forkedAndExited = true;
+
+  if (sa1.listening)
+    a.settleStdio();
 
   // Graceful shutdown: SIGTERM to the service (its remaining processes if it detached).
   if (!sa1.exitedEarly) {

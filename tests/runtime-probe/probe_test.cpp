@@ -210,6 +210,19 @@ TEST(ProbeSamples, DataWrittenOnShutdownFailsLocalWrites) {
       << describe(r);
 }
 
+// A helper the service runs per request with 2>/dev/null (system("cmd
+// 2>/dev/null")): the helper's stderr, gone when the probe looks, was never
+// the service's.
+TEST(ProbeSamples, AHelperSilencedPerRequestIsNotDaemonizing) {
+  auto o = options(SAMPLE_runs_helper, "runs_helper");
+  o.httpPath = "/";
+  o.observe = 0.3;
+  auto r = expectStatuses(o, {P, P, P, P, P, P, P, P});
+  EXPECT_NE(evidence(r, "concurrency/foreground", "events").find("at /dev/null"),
+            std::string::npos)
+      << "the helper's redirection is still listed as evidence: " << describe(r);
+}
+
 TEST(ProbeSamples, HttpCheckGetsAnAnswer) {
   auto o = options(SAMPLE_compliant, "compliant_http");
   o.httpPath = "/health";
