@@ -196,9 +196,7 @@ void PidFileCheck::check(const MatchFinder::MatchResult &result) {
     for (const auto *arg : call->arguments()) {
       if (!name)
         name = pidFileNameIn(arg);
-      if (arg->getType()->isIntegerType() && !arg->isValueDependent())
-        if (auto v = integerValue(arg, *result.Context); v && (*v & kOpenCreate))
-          creates = true;
+      creates = creates || openerMode(arg, *result.Context).creates;
     }
     if (!opens || !creates || !name || !firstInFunction(call, *result.Context))
       return;

@@ -194,19 +194,9 @@ bool opensForWriting(const clang::CallExpr *call, const clang::FunctionDecl *fn,
     return false;
   if (creates)
     return true;
-  for (const auto *arg : call->arguments()) {
-    if (auto mode = stringValue(arg)) {
-      if (!mode->empty() && (mode->front() == 'w' || mode->front() == 'a' || *mode == "r+") &&
-          mode->size() <= 4 &&
-          mode->find_first_not_of("wabt+xe", 1) == std::string::npos)
-        return true;
-      continue;
-    }
-    if (arg->getType()->isIntegerType() && !arg->isValueDependent())
-      if (auto v = integerValue(arg, ctx);
-          v && (*v & (kOpenCreate | kOpenAppend | kOpenTruncate | kOpenAccessMode)))
-        return true;
-  }
+  for (const auto *arg : call->arguments())
+    if (openerMode(arg, ctx).writes)
+      return true;
   return false;
 }
 

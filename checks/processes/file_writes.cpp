@@ -1,5 +1,7 @@
 #include "checks/processes/file_writes.h"
 
+#include <clang/Lex/Lexer.h>
+
 #include "checks/ast_util.h"
 
 #include <clang/AST/ASTContext.h>
@@ -199,6 +201,45 @@ std::optional<std::string> pathValue(const clang::Expr *pathArg, const clang::AS
   return pathPrefix(pathArg, ctx);
 }
 
+
+OpenerMode openerMode(const clang::Expr *arg, const clang::ASTContext &ctx) {
+  OpenerMode m;
+  const auto *bare = arg->IgnoreParenImpCasts();
+  if (const auto *c = llvm::dyn_cast<clang::CharacterLiteral>(bare)) {
+    char v = static_cast<char>(std::tolower(static_cast<int>(c->getValue())));
+    m.known = v == 'r' || v == 'w' || v == 'a';
+    m.writes = m.creates = v == 'w' || v == 'a';
+    return m;
+  }
+  if (auto mode = stringValue(arg)) {
+    if (mode->empty() || mode->size() > 4 || !std::strchr("rwa", mode->front()) ||
+        mode->find_first_not_of("rwabt+xe", 1) != std::string::npos)
+      return m;
+    m.known = true;
+    m.writes = mode->front() != 'r' || mode->find('+') != std::string::npos;
+    m.creates = mode->front() != 'r';
+    return m;
+  }
+  if (!arg->getType()->isIntegerType() || arg->isValueDependent())
+    return m;
+  // Flags are written with their names; a number is a permission or a count.
+  const auto &sm = ctx.getSourceManager();
+  auto text = clang::Lexer::getSourceText(
+      clang::CharSourceRange::getTokenRange(sm.getSpellingLoc(arg->getBeginLoc()),
+                                            sm.getSpellingLoc(arg->getEndLoc())),
+      sm, ctx.getLangOpts());
+  bool named = text.contains("O_");
+  if (!named && arg->getBeginLoc().isMacroID())
+    named = clang::Lexer::getImmediateMacroName(arg->getBeginLoc(), sm, ctx.getLangOpts())
+                .startswith("O_");
+  auto flags = named ? knownFlags(arg, ctx) : std::nullopt;
+  if (!flags)
+    return m;
+  m.known = true;
+  m.writes = (*flags & kOpenAccessMode) != 0 || (*flags & (kOpenCreate | kOpenTruncate | kOpenAppend));
+  m.creates = (*flags & kOpenCreate) != 0;
+  return m;
+}
 
 StatementMatcher fileCallMatcher() {
   return callExpr(callee(functionDecl(hasAnyName("::fopen", "::fopen64", "::open", "::open64",

@@ -30,6 +30,17 @@ clang::ast_matchers::StatementMatcher fileMemberMatcher();
 /// The write a bound candidate performs; nullopt when it only reads.
 std::optional<FileWrite> fileWriteOf(const clang::Expr *candidate, const clang::ASTContext &ctx);
 
+/// How an argument of a project's own opener says it opens: open() flags
+/// written with O_* names (not a permission such as 0644 or 0777), an fopen
+/// mode string ("w", "at"), or a mode character ('w', 'a'; chrony's
+/// UTI_OpenFile(dir, name, ".log", 'a', 0644)).
+struct OpenerMode {
+  bool known = false;  // the argument is a mode or flags at all
+  bool writes = false; // it writes (w, a, +, O_WRONLY, O_RDWR, O_APPEND, O_TRUNC, O_CREAT)
+  bool creates = false; // it may create the file (w, a, O_CREAT)
+};
+OpenerMode openerMode(const clang::Expr *arg, const clang::ASTContext &ctx);
+
 /// The path an argument names as far as the code fixes it: a literal or
 /// constant, a local string never reassigned, a buffer printed once from a
 /// fixed format, or a fixed directory with '*' for the name chosen at run time

@@ -185,4 +185,22 @@ void write_state(const char *path) {
 )c", c));
 }
 
+// chrony's UTI_OpenFile(basedir, name, suffix, mode, perm): the mode is a
+// character; a permission such as 0777 is not open() flags.
+TEST(PidFileCheck, OpenerModesAsCharactersAndPermissions) {
+  twelve::testing::CodeOptions c;
+  c.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <stdio.h>
+#include <sys/types.h>
+FILE *UTI_OpenFile(const char *basedir, const char *name, const char *suffix, char mode,
+                   mode_t perm);
+int open_file(const char *name, int perm);
+static const char *pidfile = "/run/chronyd.pid";
+void check(void) { FILE *in = UTI_OpenFile(NULL, pidfile, NULL, 'r', 0); (void)in; } // ok: reads
+void save(void) { FILE *out = UTI_OpenFile(NULL, pidfile, NULL, 'W', 0644); (void)out; } // expect: concurrency/pid-file
+void other(void) { open_file(pidfile, 0777); } // ok: 0777 is a permission, not O_CREAT
+)c", c));
+}
+
 } // namespace
