@@ -160,7 +160,7 @@ int main(int argc, char **argv) {
   auditCmd->add_option("--checks", audit.scan.checks, "Comma-separated rule globs for the scan");
   auditCmd->add_option("--config", audit.scan.config, "Configuration file (default: .twelve.yaml found upward)")
       ->envname("TWELVE_CONFIG");
-  auditCmd->add_flag("--include-tests", audit.scan.includeTests, "Also scan test code");
+  auditCmd->add_flag("--include-tests", audit.scan.includeTests, "Also scan test and example code");
   auditCmd->add_option("--exclude", audit.scan.exclude, "Path glob to leave out of the scan (repeatable)")
       ->allow_extra_args(false);
   addProbeOptions(*auditCmd, audit.probe);
