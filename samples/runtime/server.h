@@ -57,12 +57,15 @@ inline sockaddr_in addressFor(uint32_t host, int port) {
   return addr;
 }
 
-/// Answers every request with 200 until SIGTERM; logs one line per request to stdout when `log`.
-inline void serve(int listenFd, bool log) {
+/// Answers every request with 200 until SIGTERM; logs one line per request to stdout when `log`;
+/// calls `onRequest` (when given) for each request before answering.
+inline void serve(int listenFd, bool log, void (*onRequest)() = nullptr) {
   while (!stopRequested) {
     int c = accept(listenFd, nullptr, nullptr);
     if (c < 0)
       continue; // EINTR on SIGTERM: the loop condition decides
+    if (onRequest)
+      onRequest();
     char buf[2048];
     ssize_t n = read(c, buf, sizeof buf - 1);
     static const char reply[] =

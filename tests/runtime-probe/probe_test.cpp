@@ -304,13 +304,18 @@ TEST(ProbeTargets, StdinFromAFileIsNotARedirectedLogStream) {
   expectStatuses(o, {P, P, P, P, P, P, P, P}, server);
 }
 
-TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
-  auto dir = workDir("attach");
+/// Starts `binary` in `dir` (stdout/stderr to `out`/`err` when given), lets it
+/// settle, probes it in attach mode, then kills it.
+ProbeResult probeAttached(const char *binary, const std::string &dir, int out = -1, int err = -1) {
   int pid = fork();
   if (pid == 0) {
     chdir(dir.c_str());
     setenv("PORT", "0", 1);
-    execl(SAMPLE_app_log, SAMPLE_app_log, nullptr);
+    if (out >= 0)
+      dup2(out, 1);
+    if (err >= 0)
+      dup2(err, 2);
+    execl(binary, binary, nullptr);
     _exit(127);
   }
   usleep(300 * 1000);
@@ -319,6 +324,11 @@ TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
   auto r = probe::run(o);
   kill(pid, SIGKILL);
   waitpid(pid, nullptr, 0);
+  return r;
+}
+
+TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
+  auto r = probeAttached(SAMPLE_app_log, workDir("attach"));
   ASSERT_EQ(r.checks.size(), 8u) << describe(r);
   EXPECT_TRUE(r.reducedPrecision);
   EXPECT_EQ(r.checks[1].status, ProbeStatus::Skip);
@@ -331,26 +341,12 @@ TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
 // Attached to a service whose stdout is /dev/null and stderr a pipe (lighttpd
 // under systemd logs to the journal on stderr): a warning, not a failure.
 TEST(ProbeAttach, StdoutAloneOnDevNullWarns) {
-  auto dir = workDir("attach-null");
   int err[2];
   ASSERT_EQ(pipe(err), 0);
-  int pid = fork();
-  if (pid == 0) {
-    chdir(dir.c_str());
-    setenv("PORT", "0", 1);
-    int null = open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    dup2(err[1], 2);
-    execl(SAMPLE_compliant, SAMPLE_compliant, nullptr);
-    _exit(127);
-  }
+  int null = open("/dev/null", O_WRONLY);
+  auto r = probeAttached(SAMPLE_compliant, workDir("attach-null"), null, err[1]);
+  close(null);
   close(err[1]);
-  usleep(300 * 1000);
-  ProbeOptions o;
-  o.pid = pid;
-  auto r = probe::run(o);
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
   close(err[0]);
   ASSERT_EQ(r.checks.size(), 8u) << describe(r);
   EXPECT_EQ(r.checks[4].id, "logs/stdout");
