@@ -1278,7 +1278,12 @@ ProbeResult run(const ProbeOptions &opts) {
   bool setsid = false;
   std::map<int, std::set<int>> nulled; // pid -> which of fds 1 and 2 point at /dev/null
   for (auto &i : instances) {
-    auto serviceStdio = i->serviceStdio();
+    // Where the output goes is judged on the first start, the one observed
+    // and settled before its stop: the restarts are measured for their
+    // start-up only, killed as soon as the port answers, possibly while a
+    // helper the first request ran is still alive.
+    bool first = i == instances.front();
+    auto serviceStdio = first ? i->serviceStdio() : std::set<std::string>{};
     std::lock_guard<std::mutex> g(i->mu_);
     outBytes += i->out_[0].bytes;
     errBytes += i->out_[1].bytes;
@@ -1291,7 +1296,8 @@ ProbeResult run(const ProbeOptions &opts) {
     procEvents.insert(procEvents.end(), i->procEvents_.begin(), i->procEvents_.end());
     setsid |= i->setsid_;
     for (auto [pid, fd] : i->devnullStdio_)
-      nulled[pid].insert(fd);
+      if (first)
+        nulled[pid].insert(fd);
   }
   for (auto &e : stdio)
     if (e.size() > 13 && e.compare(e.size() - 11, 11, "->/dev/null") == 0) {
