@@ -13,6 +13,8 @@
 #include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
+#include <clang/Serialization/ASTWriter.h>
+#include <clang/Serialization/PCHContainerOperations.h>
 #include <llvm/ADT/SmallString.h>
 
 #include <algorithm>
@@ -61,17 +63,35 @@ private:
 /// the thousands that system headers declare (every check excludes those).
 class SkipSystemBodiesConsumer : public clang::MultiplexConsumer {
 public:
-  SkipSystemBodiesConsumer(std::unique_ptr<clang::ASTConsumer> inner, clang::SourceManager &sm)
-      : clang::MultiplexConsumer(makeList(std::move(inner))), sm_(sm) {}
+  SkipSystemBodiesConsumer(std::unique_ptr<clang::ASTConsumer> inner, clang::SourceManager &sm,
+                           bool matching = true,
+                           const std::vector<std::uint32_t> *preambleDecls = nullptr)
+      : clang::MultiplexConsumer(makeList(std::move(inner))), sm_(sm), matching_(matching),
+        preambleDecls_(preambleDecls) {}
   bool shouldSkipFunctionBody(clang::Decl *d) override {
     return sm_.isInSystemHeader(d->getLocation());
   }
   void HandleTranslationUnit(clang::ASTContext &context) override {
-    if (skipSystemFunctionBodies()) {
+    if (matching_ && skipSystemFunctionBodies()) {
       std::vector<clang::Decl *> scope;
-      for (auto *d : context.getTranslationUnitDecl()->decls())
-        if (d->getLocation().isInvalid() || !sm_.isInSystemHeader(d->getLocation()))
-          scope.push_back(d); // implicit declarations (no location) are kept
+      auto *unit = context.getTranslationUnitDecl();
+      auto *external = context.getExternalSource();
+      if (preambleDecls_ && external) {
+        // With a shared preamble, the project's declarations in it are loaded
+        // by the IDs they were written under; loading all (decls()) would
+        // read every system header's declarations back, a third of the time.
+        for (auto id : *preambleDecls_)
+          if (auto *d = external->GetExternalDecl(id))
+            scope.push_back(d);
+        for (auto *d : unit->noload_decls())
+          if (!d->isFromASTFile() &&
+              (d->getLocation().isInvalid() || !sm_.isInSystemHeader(d->getLocation())))
+            scope.push_back(d);
+      } else {
+        for (auto *d : unit->decls())
+          if (d->getLocation().isInvalid() || !sm_.isInSystemHeader(d->getLocation()))
+            scope.push_back(d); // implicit declarations (no location) are kept
+      }
       context.setTraversalScope(scope);
     }
     clang::MultiplexConsumer::HandleTranslationUnit(context);
@@ -85,11 +105,14 @@ private:
     return list;
   }
   clang::SourceManager &sm_;
+  bool matching_;
+  const std::vector<std::uint32_t> *preambleDecls_;
 };
 
 class ScanAction : public clang::ASTFrontendAction {
 public:
-  ScanAction(const CheckSet &set, UnitResult &out) : set_(set), out_(out), sink_(out.findings) {}
+  ScanAction(const CheckSet &set, UnitResult &out, const std::vector<std::uint32_t> *preambleDecls)
+      : set_(set), out_(out), sink_(out.findings), preambleDecls_(preambleDecls) {}
 
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci,
                                                         llvm::StringRef) override {
@@ -111,7 +134,7 @@ public:
       checks_.back()->registerMatchers(finder_);
     }
     return std::make_unique<SkipSystemBodiesConsumer>(finder_.newASTConsumer(),
-                                                      ci.getSourceManager());
+                                                      ci.getSourceManager(), true, preambleDecls_);
   }
 
   void EndSourceFileAction() override {
@@ -155,18 +178,97 @@ private:
   CollectingSink sink_;
   clang::ast_matchers::MatchFinder finder_;
   std::vector<std::unique_ptr<checks::Check>> checks_;
+  const std::vector<std::uint32_t> *preambleDecls_;
 };
 
 class ScanActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  ScanActionFactory(const CheckSet &set, UnitResult &out) : set_(set), out_(out) {}
+  ScanActionFactory(const CheckSet &set, UnitResult &out,
+                    const std::vector<std::uint32_t> *preambleDecls)
+      : set_(set), out_(out), preambleDecls_(preambleDecls) {}
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<ScanAction>(set_, out_);
+    return std::make_unique<ScanAction>(set_, out_, preambleDecls_);
   }
 
 private:
   const CheckSet &set_;
   UnitResult &out_;
+  const std::vector<std::uint32_t> *preambleDecls_;
+};
+
+/// Writes the precompiled header and keeps the IDs of the top-level
+/// declarations outside system headers, in order: what a unit matches.
+class PreambleGenerator : public clang::PCHGenerator {
+public:
+  PreambleGenerator(clang::CompilerInstance &ci, const std::string &sysroot,
+                    std::shared_ptr<clang::PCHBuffer> buffer, std::vector<std::uint32_t> &decls)
+      : clang::PCHGenerator(ci.getPreprocessor(), ci.getModuleCache(), "", sysroot,
+                            std::move(buffer), ci.getFrontendOpts().ModuleFileExtensions,
+                            /*AllowASTWithErrors=*/false, /*IncludeTimestamps=*/false),
+        sm_(ci.getSourceManager()), decls_(decls) {}
+  void HandleTranslationUnit(clang::ASTContext &context) override {
+    clang::PCHGenerator::HandleTranslationUnit(context);
+    if (!hasEmittedPCH())
+      return;
+    for (auto *d : context.getTranslationUnitDecl()->decls())
+      if (d->getLocation().isInvalid() || !sm_.isInSystemHeader(d->getLocation()))
+        decls_.push_back(getWriter().getDeclID(d));
+  }
+
+private:
+  clang::SourceManager &sm_;
+  std::vector<std::uint32_t> &decls_;
+};
+
+/// Precompiles a shared preamble into memory (see preamble.h), with system
+/// function bodies skipped as for a unit; no checks run on it.
+class PreambleAction : public clang::GeneratePCHAction {
+public:
+  PreambleAction(UnitResult &out, std::string &pch, std::vector<std::uint32_t> &decls)
+      : out_(out), pch_(pch), decls_(decls) {}
+
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci,
+                                                        llvm::StringRef) override {
+    out_.started = true;
+    auto &pp = ci.getPreprocessor();
+    pp.SetSuppressIncludeNotFoundError(true);
+    pp.addPPCallbacks(std::make_unique<IncludeRecorder>(out_));
+    ci.getDiagnostics().setErrorLimit(0);
+    if (skipSystemFunctionBodies())
+      ci.getFrontendOpts().SkipFunctionBodies = true;
+    std::string sysroot;
+    if (!ComputeASTConsumerArguments(ci, sysroot))
+      return nullptr;
+    buffer_ = std::make_shared<clang::PCHBuffer>();
+    auto generator = std::make_unique<PreambleGenerator>(ci, sysroot, buffer_, decls_);
+    return std::make_unique<SkipSystemBodiesConsumer>(std::move(generator), ci.getSourceManager(),
+                                                      /*matching=*/false);
+  }
+
+  void EndSourceFileAction() override {
+    if (buffer_ && buffer_->IsComplete && out_.errors == 0 && out_.missingIncludes.empty())
+      pch_.assign(buffer_->Data.begin(), buffer_->Data.end());
+  }
+
+private:
+  UnitResult &out_;
+  std::string &pch_;
+  std::vector<std::uint32_t> &decls_;
+  std::shared_ptr<clang::PCHBuffer> buffer_;
+};
+
+class PreambleActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+  PreambleActionFactory(UnitResult &out, std::string &pch, std::vector<std::uint32_t> &decls)
+      : out_(out), pch_(pch), decls_(decls) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<PreambleAction>(out_, pch_, decls_);
+  }
+
+private:
+  UnitResult &out_;
+  std::string &pch_;
+  std::vector<std::uint32_t> &decls_;
 };
 
 class IncludeScanAction : public clang::PreprocessOnlyAction {
@@ -223,13 +325,20 @@ private:
 
 } // namespace
 
-std::unique_ptr<clang::tooling::FrontendActionFactory> makeScanActionFactory(const CheckSet &set,
-                                                                            UnitResult &out) {
-  return std::make_unique<ScanActionFactory>(set, out);
+std::unique_ptr<clang::tooling::FrontendActionFactory>
+makeScanActionFactory(const CheckSet &set, UnitResult &out,
+                      const std::vector<std::uint32_t> *preambleDecls) {
+  return std::make_unique<ScanActionFactory>(set, out, preambleDecls);
 }
 
-std::unique_ptr<clang::tooling::FrontendActionFactory> makeIncludeScanActionFactory(UnitResult &out) {
+std::unique_ptr<clang::tooling::FrontendActionFactory>
+makeIncludeScanActionFactory(UnitResult &out) {
   return std::make_unique<IncludeScanActionFactory>(out);
+}
+
+std::unique_ptr<clang::tooling::FrontendActionFactory>
+makePreambleActionFactory(UnitResult &out, std::string &pch, std::vector<std::uint32_t> &decls) {
+  return std::make_unique<PreambleActionFactory>(out, pch, decls);
 }
 
 bool skipSystemFunctionBodies() {

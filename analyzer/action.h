@@ -7,6 +7,7 @@
 
 #include <clang/Tooling/Tooling.h>
 
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <string>
@@ -16,9 +17,10 @@ namespace twelve::analyzer {
 
 /// What one translation unit yielded.
 struct UnitResult {
-  bool started = false;            // the frontend ran (false: driver error, unreadable file)
-  unsigned errors = 0;             // error diagnostics Clang recovered from
-  std::string firstError;          // "file:line: message" of the first one
+  bool started = false;        // the frontend ran (false: driver error, unreadable file)
+  bool sharedPreamble = false; // its first include lines came from a shared preamble
+  unsigned errors = 0;         // error diagnostics Clang recovered from
+  std::string firstError;      // "file:line: message" of the first one
   std::vector<std::string> missingIncludes;
   std::set<std::string> includedFiles; // every file the unit included, resolved
   std::vector<Finding> findings;
@@ -31,13 +33,24 @@ struct CheckSet {
 };
 
 /// A factory for one unit's action; `out` receives what the unit yielded.
-std::unique_ptr<clang::tooling::FrontendActionFactory> makeScanActionFactory(const CheckSet &set,
-                                                                            UnitResult &out);
+/// With a shared preamble, `preambleDecls` are the IDs of its declarations to
+/// match (from makePreambleActionFactory).
+std::unique_ptr<clang::tooling::FrontendActionFactory>
+makeScanActionFactory(const CheckSet &set, UnitResult &out,
+                      const std::vector<std::uint32_t> *preambleDecls = nullptr);
 
 /// A factory for an action that only preprocesses a unit and records what it
 /// includes into `out` (no parsing, no checks): a cheap way to learn which
 /// headers a unit reaches.
-std::unique_ptr<clang::tooling::FrontendActionFactory> makeIncludeScanActionFactory(UnitResult &out);
+std::unique_ptr<clang::tooling::FrontendActionFactory>
+makeIncludeScanActionFactory(UnitResult &out);
+
+/// A factory for an action that precompiles a shared preamble (preamble.h)
+/// into `pch`, left empty unless it compiled without an error or a missing
+/// include; `out` receives what it included, `decls` the IDs of its top-level
+/// declarations outside system headers.
+std::unique_ptr<clang::tooling::FrontendActionFactory>
+makePreambleActionFactory(UnitResult &out, std::string &pch, std::vector<std::uint32_t> &decls);
 
 /// Whether the bodies of functions in system headers are skipped and the
 /// declarations of system headers left out of matching (the default).

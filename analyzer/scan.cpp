@@ -4,6 +4,7 @@
 #include "analyzer/cache.h"
 #include "analyzer/compilation.h"
 #include "analyzer/file_cache.h"
+#include "analyzer/preamble.h"
 #include "analyzer/sources.h"
 #include "analyzer/suppressions.h"
 #include "analyzer/unit_codec.h"
@@ -16,14 +17,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <thread>
-#include <csignal>
-#include <cstdlib>
-#include <unistd.h>
 #include <tuple>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -70,24 +72,186 @@ std::string commonRoot(const std::vector<std::string> &paths) {
 struct Job {
   std::string file;
   const clang::tooling::CompilationDatabase *db;
+  const PreambleUse *preamble = nullptr;
 };
 
-/// Analyzes one unit; with `includesOnly`, only preprocesses it to learn what it includes.
-UnitResult runUnit(const Job &job, const CheckSet &set,
-                   const clang::tooling::ArgumentsAdjuster &adjuster, bool includesOnly = false) {
+/// The worker's caching view of the file system, shared by the units it
+/// analyzes (see file_cache.h).
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> workerFiles() {
+  static const auto files =
+      makeCachingFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+                                llvm::vfs::createPhysicalFileSystem().release()),
+                            size_t(512) << 20);
+  return files;
+}
+
+/// A database of one command: the preamble's, made from its first unit's.
+class OneCommandDatabase : public clang::tooling::CompilationDatabase {
+public:
+  explicit OneCommandDatabase(clang::tooling::CompileCommand command)
+      : command_(std::move(command)) {}
+  std::vector<clang::tooling::CompileCommand> getCompileCommands(llvm::StringRef) const override {
+    return {command_};
+  }
+
+private:
+  clang::tooling::CompileCommand command_;
+};
+
+/// A preamble precompiled in this worker.
+struct BuiltPreamble {
+  std::string header; // where its text is mapped (the units' folder)
+  std::string pchPath;
+  std::string pch;
+  std::vector<std::uint32_t> decls; // its declarations to match, by ID
+  std::set<std::string> includedFiles;
+};
+
+/// The preamble's compile command: the unit's, with its file replaced by the
+/// preamble's text, compiled as a header of the unit's language.
+std::optional<clang::tooling::CompileCommand>
+preambleCommand(const std::string &file, clang::tooling::CompileCommand command,
+                const std::string &header) {
+  auto &args = command.CommandLine;
+  std::optional<size_t> at;
+  std::string language;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const auto &a = args[i];
+    fs::path p(a);
+    if (p.is_relative())
+      p = fs::path(command.Directory) / p;
+    if (a == command.Filename || p.lexically_normal().string() == file) {
+      at = i;
+      break;
+    }
+    if (a == "-x" && i + 1 < args.size())
+      language = args[i + 1];
+    else if (a.rfind("-x", 0) == 0 && a.size() > 2)
+      language = a.substr(2);
+  }
+  if (!at)
+    return std::nullopt;
+  if (language.empty())
+    language = languageOf(file) == Language::C ? "c" : "c++";
+  if (language == "c" || language == "c++" || language == "objective-c" ||
+      language == "objective-c++")
+    language += "-header";
+  else if (language.size() < 7 || language.compare(language.size() - 7, 7, "-header") != 0)
+    return std::nullopt;
+  args[*at] = header;
+  args.insert(args.begin() + static_cast<long>(*at), {"-x", language});
+  command.Filename = header;
+  return command;
+}
+
+/// The unit's preamble for its `index`th compile command, precompiled by the
+/// first unit of this worker that uses it; null when it does not compile
+/// cleanly (the unit then parses whole).
+const BuiltPreamble *preambleFor(const Job &job, size_t index,
+                                 const clang::tooling::CompileCommand &unitCommand,
+                                 const clang::tooling::ArgumentsAdjuster &adjuster) {
+  static std::map<std::string, std::unique_ptr<BuiltPreamble>> built;
+  static std::deque<std::string> order; // oldest first: a few are kept
+  const auto &shared = *job.preamble->preamble;
+  auto key = shared.key + '\0' + std::to_string(index);
+  if (auto it = built.find(key); it != built.end())
+    return it->second.get();
+  if (order.size() >= 8) {
+    built.erase(order.front());
+    order.pop_front();
+  }
+  order.push_back(key);
+  auto &slot = built[key];
+  auto header = shared.directory + "/.twelve-preamble-" + hashHex(key) + ".h";
+  auto command = preambleCommand(job.file, unitCommand, header);
+  if (!command)
+    return nullptr;
+  OneCommandDatabase db(*command);
+  auto result = std::make_unique<BuiltPreamble>();
+  result->header = header;
+  result->pchPath = header + ".pch";
   UnitResult out;
-  // One per worker process, shared by the units it analyzes (see file_cache.h).
-  static const auto files = makeCachingFileSystem(
-      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem().release()),
-      size_t(512) << 20);
-  clang::tooling::ClangTool tool(*job.db, {job.file}, std::make_shared<clang::PCHContainerOperations>(),
-                                 files);
+  clang::tooling::ClangTool tool(db, {header}, std::make_shared<clang::PCHContainerOperations>(),
+                                 workerFiles());
+  tool.mapVirtualFile(header, shared.text);
   tool.appendArgumentsAdjuster(adjuster);
   tool.setPrintErrorMessage(false);
   auto diagnostics = makeDiagnosticCollector(out);
   tool.setDiagnosticConsumer(diagnostics.get());
-  auto factory = includesOnly ? makeIncludeScanActionFactory(out) : makeScanActionFactory(set, out);
+  auto factory = makePreambleActionFactory(out, result->pch, result->decls);
+  tool.run(factory.get());
+  if (result->pch.empty())
+    return nullptr;
+  result->includedFiles = std::move(out.includedFiles);
+  slot = std::move(result);
+  return slot.get();
+}
+
+/// Parses a unit with each of its compile commands (a file built by two
+/// targets has two); `db` is the scan's database or the one command of a
+/// preamble-sharing run.
+void parseUnit(UnitResult &out, const std::string &file,
+               const clang::tooling::CompilationDatabase &db, const CheckSet &set,
+               const clang::tooling::ArgumentsAdjuster &adjuster, bool includesOnly,
+               const BuiltPreamble *preamble = nullptr, unsigned bytes = 0,
+               const std::string *text = nullptr) {
+  clang::tooling::ClangTool tool(db, {file}, std::make_shared<clang::PCHContainerOperations>(),
+                                 workerFiles());
+  tool.appendArgumentsAdjuster(adjuster);
+  if (preamble) {
+    tool.mapVirtualFile(preamble->header, *text);
+    tool.mapVirtualFile(preamble->pchPath, preamble->pch);
+    tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        {"-include-pch", preamble->pchPath, "-Xclang", "-fno-validate-pch", "-Xclang",
+         "-preamble-bytes=" + std::to_string(bytes) + ",1"},
+        clang::tooling::ArgumentInsertPosition::END));
+  }
+  tool.setPrintErrorMessage(false);
+  auto diagnostics = makeDiagnosticCollector(out);
+  tool.setDiagnosticConsumer(diagnostics.get());
+  auto factory = includesOnly
+                     ? makeIncludeScanActionFactory(out)
+                     : makeScanActionFactory(set, out, preamble ? &preamble->decls : nullptr);
   tool.run(factory.get()); // non-zero after recovered errors: judged by `out` instead
+}
+
+/// Analyzes a unit with its shared preamble; nullopt when a preamble could
+/// not be built or the unit did not parse cleanly with it.
+std::optional<UnitResult> runWithPreamble(const Job &job, const CheckSet &set,
+                                          const clang::tooling::ArgumentsAdjuster &adjuster) {
+  auto commands = job.db->getCompileCommands(job.file);
+  std::vector<const BuiltPreamble *> preambles;
+  for (size_t k = 0; k < commands.size(); ++k) {
+    preambles.push_back(preambleFor(job, k, commands[k], adjuster));
+    if (!preambles.back())
+      return std::nullopt;
+  }
+  UnitResult out;
+  for (size_t k = 0; k < commands.size(); ++k) {
+    OneCommandDatabase db(commands[k]);
+    parseUnit(out, job.file, db, set, adjuster, false, preambles[k], job.preamble->bytes,
+              &job.preamble->preamble->text);
+    // Anything short of a clean parse is redone whole, so that the shared
+    // preamble can only ever change how fast a unit is analyzed.
+    if (!out.started || out.errors || !out.missingIncludes.empty())
+      return std::nullopt;
+    out.includedFiles.insert(preambles[k]->includedFiles.begin(),
+                             preambles[k]->includedFiles.end());
+  }
+  if (commands.empty())
+    return std::nullopt;
+  out.sharedPreamble = true;
+  return out;
+}
+
+/// Analyzes one unit; with `includesOnly`, only preprocesses it to learn what it includes.
+UnitResult runUnit(const Job &job, const CheckSet &set,
+                   const clang::tooling::ArgumentsAdjuster &adjuster, bool includesOnly = false) {
+  if (!includesOnly && job.preamble && job.preamble->preamble)
+    if (auto out = runWithPreamble(job, set, adjuster))
+      return std::move(*out);
+  UnitResult out;
+  parseUnit(out, job.file, *job.db, set, adjuster, includesOnly);
   return out;
 }
 
@@ -224,7 +388,8 @@ ScanResult scan(const ScanOptions &options) {
   for (const auto &rule : options.rules)
     result.rules.push_back(rule.id);
   std::sort(result.rules.begin(), result.rules.end());
-  std::string resourceDir = options.resourceDir.empty() ? defaultResourceDir() : options.resourceDir;
+  std::string resourceDir =
+      options.resourceDir.empty() ? defaultResourceDir() : options.resourceDir;
   if (!fs::exists(fs::path(resourceDir) / "include" / "stddef.h", ec))
     throw InputError("--resource-dir " + resourceDir +
                      ": Clang's builtin headers (include/stddef.h) are not there");
@@ -316,6 +481,8 @@ ScanResult scan(const ScanOptions &options) {
     std::string configuration = toolIdentity() + "\n" + resourceDir + "\n";
     if (!skipSystemFunctionBodies())
       configuration += "no-skip-bodies\n";
+    if (!sharedPreamblesEnabled())
+      configuration += "no-shared-preambles\n";
     for (const auto &r : set.rules)
       configuration += r.id + "=" + std::string(name(r.severity)) + "\n";
     for (const auto &h : set.options.allowedHosts)
@@ -338,10 +505,32 @@ ScanResult scan(const ScanOptions &options) {
     return out;
   };
 
+  // The flags a unit is compiled with, its own name and outputs left out: units
+  // with the same flags (and folder) may share a preamble.
+  auto flagsOf = [&](const std::string &file) {
+    auto strip =
+        clang::tooling::combineAdjusters(clang::tooling::getClangStripOutputAdjuster(),
+                                         clang::tooling::getClangStripDependencyFileAdjuster());
+    std::string out;
+    for (const auto &c : database->getCompileCommands(file)) {
+      out += c.Directory + '\0';
+      for (const auto &a : strip(c.CommandLine, file)) {
+        fs::path p(a);
+        if (p.is_relative())
+          p = fs::path(c.Directory) / p;
+        out +=
+            (a == c.Filename || p.lexically_normal().string() == file) ? std::string("<file>") : a;
+        out += '\0';
+      }
+    }
+    return out;
+  };
+
   // Test hook: TWELVE_FAULT_INJECTION=crash:NAME or hang:NAME makes the worker
   // analyzing a file whose path contains NAME crash or hang, so that tests can
   // show a crash or a time-out costs one file, not the scan.
-  std::string fault = std::getenv("TWELVE_FAULT_INJECTION") ? std::getenv("TWELVE_FAULT_INJECTION") : "";
+  std::string fault =
+      std::getenv("TWELVE_FAULT_INJECTION") ? std::getenv("TWELVE_FAULT_INJECTION") : "";
 
   auto runAll = [&](const std::vector<std::string> &all) {
     std::vector<std::string> files;
@@ -377,6 +566,26 @@ ScanResult scan(const ScanOptions &options) {
       std::stable_sort(pending.begin(), pending.end(),
                        [&](size_t a, size_t b) { return size[a] > size[b]; });
     }
+    // Units that start with the same #include lines share their parse (preamble.h).
+    std::vector<PreambleUse> preambles(files.size());
+    if (sharedPreamblesEnabled()) {
+      std::vector<std::string> names, sources, flags;
+      for (size_t i : pending) {
+        names.push_back(files[i]);
+        auto text = readFile(files[i]);
+        sources.push_back(text ? std::move(*text) : std::string());
+        flags.push_back(flagsOf(files[i]));
+      }
+      auto plan = planSharedPreambles(names, sources, flags);
+      for (size_t j = 0; j < pending.size(); ++j)
+        preambles[pending[j]] = std::move(plan[j]);
+    }
+    // The units of one preamble go to one worker, which builds it once.
+    std::vector<long> groups(pending.size(), -1);
+    std::map<const SharedPreamble *, long> groupIds;
+    for (size_t j = 0; j < pending.size(); ++j)
+      if (const auto *p = preambles[pending[j]].preamble.get())
+        groups[j] = groupIds.emplace(p, static_cast<long>(groupIds.size())).first->second;
     auto outcomes = runInWorkers(
         pending.size(), jobs, options.fileTimeout,
         [&](size_t job) {
@@ -386,13 +595,28 @@ ScanResult scan(const ScanOptions &options) {
           if (fault.rfind("hang:", 0) == 0 && file.find(fault.substr(5)) != std::string::npos)
             for (;;)
               ::pause();
-          return encode(runUnit({file, database.get()}, set, adjuster));
+          return encode(runUnit({file, database.get(), &preambles[pending[job]]}, set, adjuster));
         },
         [&](size_t job) {
           if (options.verbose)
             log("[" + std::to_string(pending[job] + 1) + "/" + std::to_string(files.size()) + "] " +
                 relativeTo(files[pending[job]], root));
-        });
+        },
+        groups);
+    if (options.log && options.verbose) {
+      std::set<const SharedPreamble *> used;
+      size_t sharing = 0;
+      for (size_t j = 0; j < pending.size(); ++j)
+        if (outcomes[j].kind == JobOutcome::Kind::Done)
+          if (auto unit = decode(outcomes[j].bytes); unit && unit->sharedPreamble) {
+            ++sharing;
+            used.insert(preambles[pending[j]].preamble.get());
+          }
+      if (sharing)
+        log("shared preambles: " + std::to_string(sharing) +
+            " unit(s) took their first include lines from " + std::to_string(used.size()) +
+            " precompiled preamble(s)");
+    }
     for (size_t j = 0; j < pending.size(); ++j) {
       size_t i = pending[j];
       auto &outcome = outcomes[j];
@@ -401,7 +625,8 @@ ScanResult scan(const ScanOptions &options) {
         unit = decode(outcome.bytes);
       if (!unit) {
         results[i].started = false;
-        results[i].firstError = outcome.detail.empty() ? "the analysis returned no result" : outcome.detail;
+        results[i].firstError =
+            outcome.detail.empty() ? "the analysis returned no result" : outcome.detail;
         continue;
       }
       results[i] = std::move(*unit);
@@ -499,11 +724,13 @@ ScanResult scanCode(std::string_view code, std::string_view fileName,
   command.push_back("-fsyntax-only");
 
   auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-  memory->addFile(file, 0, llvm::MemoryBuffer::getMemBufferCopy(llvm::StringRef(code.data(), code.size())));
+  memory->addFile(file, 0,
+                  llvm::MemoryBuffer::getMemBufferCopy(llvm::StringRef(code.data(), code.size())));
   for (const auto &[name, text] : extraFiles)
     memory->addFile("/twelve-test/" + name, 0, llvm::MemoryBuffer::getMemBufferCopy(text));
   auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem().release()));
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+          llvm::vfs::createPhysicalFileSystem().release()));
   overlay->pushOverlay(memory);
   overlay->setCurrentWorkingDirectory("/twelve-test");
   auto files = llvm::makeIntrusiveRefCnt<clang::FileManager>(clang::FileSystemOptions(), overlay);

@@ -52,7 +52,7 @@ private:
 std::string encode(const UnitResult &unit) {
   Writer w;
   w.u32(kVersion);
-  w.u32(unit.started ? 1 : 0);
+  w.u32((unit.started ? 1u : 0u) | (unit.sharedPreamble ? 2u : 0u));
   w.u32(unit.errors);
   w.str(unit.firstError);
   w.u32(static_cast<std::uint32_t>(unit.missingIncludes.size()));
@@ -82,7 +82,8 @@ std::optional<UnitResult> decode(std::string_view bytes) {
   if (!r.u32(version) || version != kVersion || !r.u32(started) || !r.u32(u.errors) ||
       !r.str(u.firstError))
     return std::nullopt;
-  u.started = started != 0;
+  u.started = (started & 1u) != 0;
+  u.sharedPreamble = (started & 2u) != 0;
   if (!r.u32(n))
     return std::nullopt;
   for (std::uint32_t i = 0; i < n; ++i) {

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <malloc.h>
+#include <map>
+#include <optional>
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -54,7 +56,8 @@ struct Worker {
   std::string buffer;
 };
 
-[[noreturn]] void workerLoop(int jobFd, int resultFd, const std::function<std::string(size_t)> &work) {
+[[noreturn]] void workerLoop(int jobFd, int resultFd,
+                             const std::function<std::string(size_t)> &work) {
   std::uint64_t job;
   while (readAll(jobFd, &job, sizeof job)) {
     std::string bytes = work(static_cast<size_t>(job));
@@ -68,7 +71,8 @@ struct Worker {
 
 // `others` are the pool's workers: a new worker must not hold their pipe ends,
 // or a worker would never see the end of its job pipe.
-bool spawn(Worker &w, const std::vector<Worker> &others, const std::function<std::string(size_t)> &work) {
+bool spawn(Worker &w, const std::vector<Worker> &others,
+           const std::function<std::string(size_t)> &work) {
   int jobs[2], results[2];
   if (::pipe2(jobs, O_CLOEXEC) != 0)
     return false;
@@ -134,31 +138,58 @@ std::string describe(int status) {
 
 std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double timeoutSeconds,
                                      const std::function<std::string(size_t)> &work,
-                                     const std::function<void(size_t)> &onStart) {
+                                     const std::function<void(size_t)> &onStart,
+                                     const std::vector<long> &groups) {
   std::vector<JobOutcome> outcomes(count);
   if (count == 0)
     return outcomes;
   // A write to a worker that just died must fail with EPIPE, not kill us.
   auto previousPipe = ::signal(SIGPIPE, SIG_IGN);
   std::vector<Worker> pool(std::min<size_t>(std::max(1u, workers), count));
-  size_t next = 0, finished = 0;
+  size_t finished = 0;
+
+  // Jobs go out in order, except that a job of a group goes to the worker
+  // that took the group's first job while that worker is busy and others have
+  // work of their own: its units share what that worker built for the group.
+  std::vector<char> taken(count, 0);
+  size_t first = 0; // no job before it is left
+  std::map<long, const Worker *> owners;
+  auto pick = [&](const Worker &w) -> std::optional<size_t> {
+    while (first < count && taken[first])
+      ++first;
+    if (first >= count)
+      return std::nullopt;
+    if (groups.empty())
+      return first;
+    for (size_t j = first; j < count; ++j) {
+      if (taken[j])
+        continue;
+      auto owner = owners.find(groups[j]);
+      if (groups[j] < 0 || owner == owners.end() || owner->second == &w)
+        return j;
+    }
+    return first; // only other workers' groups are left: help with them
+  };
 
   auto assign = [&](Worker &w) {
-    while (next < count) {
+    while (auto next = pick(w)) {
       if (w.pid < 0 && !spawn(w, pool, work)) {
-        outcomes[next].detail = "could not start an analysis process";
-        ++next;
+        outcomes[*next].detail = "could not start an analysis process";
+        taken[*next] = 1;
         ++finished;
         continue;
       }
-      std::uint64_t job = next;
+      std::uint64_t job = *next;
       if (onStart)
-        onStart(next);
+        onStart(*next);
       if (!writeAll(w.jobFd, &job, sizeof job)) {
         retire(w);
         continue; // respawn and retry the same job
       }
-      w.job = static_cast<long>(next++);
+      taken[*next] = 1;
+      if (!groups.empty() && groups[*next] >= 0)
+        owners.emplace(groups[*next], &w);
+      w.job = static_cast<long>(*next);
       w.started = Clock::now();
       w.buffer.clear();
       return;
@@ -180,7 +211,8 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
       owners.push_back(&w);
       if (timeoutSeconds > 0) {
         auto left = std::chrono::duration<double>(timeoutSeconds) - (now - w.started);
-        int ms = std::max(0, static_cast<int>(std::chrono::duration<double, std::milli>(left).count()) + 1);
+        int ms = std::max(
+            0, static_cast<int>(std::chrono::duration<double, std::milli>(left).count()) + 1);
         waitMs = waitMs < 0 ? ms : std::min(waitMs, ms);
       }
     }
@@ -232,7 +264,8 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
         retire(w);
         outcomes[job].kind = JobOutcome::Kind::TimedOut;
         char text[64];
-        std::snprintf(text, sizeof text, "ran past the per-file time limit of %g s", timeoutSeconds);
+        std::snprintf(text, sizeof text, "ran past the per-file time limit of %g s",
+                      timeoutSeconds);
         outcomes[job].detail = text;
         ++finished;
         assign(w);

@@ -3,6 +3,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
 #include <clang/AST/ExprCXX.h>
+#include <llvm/ADT/StringSet.h>
 #include <llvm/Support/ConvertUTF.h>
 
 #include <cctype>
@@ -127,8 +128,8 @@ std::optional<std::string> stringValue(const clang::Expr *e) {
     // `static const char *REDIS_HOST = "...";`: C's usual constant, the pointer
     // itself not const. Named as a constant (ALL_CAPS or kName) at file scope.
     if (var && var->hasInit() && var->hasGlobalStorage() && !var->isStaticLocal() &&
-        var->getType()->isPointerType() &&
-        var->getType()->getPointeeType().isConstQualified() && namedAsConstant(var->getName())) {
+        var->getType()->isPointerType() && var->getType()->getPointeeType().isConstQualified() &&
+        namedAsConstant(var->getName())) {
       if (const auto *lit = asStringLiteral(var->getInit()))
         return utf8(lit);
     }
@@ -158,9 +159,9 @@ std::string identifierOf(const clang::Expr *e) {
 clang::ast_matchers::internal::Matcher<clang::CallExpr>
 createsObjectOf(const clang::ast_matchers::DeclarationMatcher &cls) {
   using namespace clang::ast_matchers;
-  return callee(functionDecl(
-      hasAnyName("::std::make_shared", "::std::make_unique", "::std::allocate_shared",
-                 "::boost::make_shared", "::boost::allocate_shared"),
+  return calls(functionDecl(
+      nameIn({"::std::make_shared", "::std::make_unique", "::std::allocate_shared",
+              "::boost::make_shared", "::boost::allocate_shared"}),
       hasTemplateArgument(
           0, refersToType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(cls)))))));
 }
@@ -178,6 +179,38 @@ const clang::Decl *enclosingFunction(const clang::Stmt *s, clang::ASTContext &ct
       return nullptr;
   }
   return nullptr;
+}
+
+namespace {
+
+class NameInMatcher : public clang::ast_matchers::internal::MatcherInterface<clang::NamedDecl> {
+public:
+  explicit NameInMatcher(std::vector<std::string> names)
+      : full_(clang::ast_matchers::hasAnyName(
+            std::vector<llvm::StringRef>(names.begin(), names.end()))) {
+    for (const auto &n : names) {
+      auto colon = n.rfind("::");
+      lastParts_.insert(colon == std::string::npos ? n : n.substr(colon + 2));
+    }
+  }
+  bool matches(const clang::NamedDecl &node, clang::ast_matchers::internal::ASTMatchFinder *finder,
+               clang::ast_matchers::internal::BoundNodesTreeBuilder *builder) const override {
+    // Declarations without a plain identifier (operators, constructors) go
+    // straight to hasAnyName.
+    if (const auto *id = node.getIdentifier(); id && !lastParts_.count(id->getName()))
+      return false;
+    return full_.matches(node, finder, builder);
+  }
+
+private:
+  llvm::StringSet<> lastParts_;
+  clang::ast_matchers::internal::Matcher<clang::NamedDecl> full_;
+};
+
+} // namespace
+
+clang::ast_matchers::internal::Matcher<clang::NamedDecl> nameIn(std::vector<std::string> names) {
+  return clang::ast_matchers::internal::makeMatcher(new NameInMatcher(std::move(names)));
 }
 
 } // namespace twelve::checks

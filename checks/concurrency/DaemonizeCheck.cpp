@@ -20,7 +20,7 @@ const char *kWhy = ": run in the foreground and let the process manager (systemd
 auto inFunction() { return forCallable(functionDecl().bind("function")); }
 
 auto devNullOpen() {
-  return callExpr(callee(functionDecl(hasAnyName("::open", "::open64"))),
+  return callExpr(calls(functionDecl(nameIn({"::open", "::open64"}))),
                   hasArgument(0, ignoringParenImpCasts(stringLiteral())))
       .bind("nullOpen");
 }
@@ -91,28 +91,28 @@ DaemonizeCheck::FunctionFacts &DaemonizeCheck::facts(const clang::Decl *function
 void DaemonizeCheck::registerMatchers(MatchFinder &finder) {
   auto notSystem = unless(isExpansionInSystemHeader());
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasName("::daemon"))), inFunction(), notSystem).bind("daemon"),
+      callExpr(calls(functionDecl(nameIn({"::daemon"}))), inFunction(), notSystem).bind("daemon"),
       this);
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasName("::setsid"))), inFunction(), notSystem).bind("setsid"),
+      callExpr(calls(functionDecl(nameIn({"::setsid"}))), inFunction(), notSystem).bind("setsid"),
       this);
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::fork", "::vfork"))), inFunction(), notSystem)
+      callExpr(calls(functionDecl(nameIn({"::fork", "::vfork"}))), inFunction(), notSystem)
           .bind("fork"),
       this);
   // A function that execs spawns a command; a helper it calls, or that it is,
   // sets up the child rather than detaching the service.
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
-                                 "::execl", "::execlp", "::execle", "::execv", "::execvp",
-                                 "::execvpe", "::execve", "::fexecve", "::execveat"))),
-                             inFunction(), notSystem)
-                        .bind("exec"),
-                    this);
+  finder.addMatcher(
+      callExpr(calls(functionDecl(nameIn({"::execl", "::execlp", "::execle", "::execv", "::execvp",
+                                          "::execvpe", "::execve", "::fexecve", "::execveat"}))),
+               inFunction(), notSystem)
+          .bind("exec"),
+      this);
   // freopen("/dev/null", "w", stdout): stdin alone is not detaching output.
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::freopen", "::freopen64"))), argumentCountIs(3),
+      callExpr(calls(functionDecl(nameIn({"::freopen", "::freopen64"}))), argumentCountIs(3),
                hasArgument(2, ignoringParenImpCasts(
-                                  declRefExpr(to(varDecl(hasAnyName("::stdout", "::stderr")))))),
+                                  declRefExpr(to(varDecl(nameIn({"::stdout", "::stderr"})))))),
                inFunction(), notSystem)
           .bind("freopen"),
       this);
@@ -127,7 +127,7 @@ void DaemonizeCheck::registerMatchers(MatchFinder &finder) {
                         .bind("nullVar"),
                     this);
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::dup2", "::dup3"))), inFunction(), notSystem)
+      callExpr(calls(functionDecl(nameIn({"::dup2", "::dup3"}))), inFunction(), notSystem)
           .bind("dup2"),
       this);
 }

@@ -32,11 +32,10 @@ bool namedForPidFile(const clang::FunctionDecl &fn) {
 }
 
 auto containsGetpid() {
-  return hasDescendant(callExpr(callee(functionDecl(hasAnyName("::getpid", "::_getpid")))));
+  return hasDescendant(callExpr(calls(functionDecl(nameIn({"::getpid", "::_getpid"})))));
 }
 auto isGetpidOrContains() {
-  return anyOf(callExpr(callee(functionDecl(hasAnyName("::getpid", "::_getpid")))),
-               containsGetpid());
+  return anyOf(callExpr(calls(functionDecl(nameIn({"::getpid", "::_getpid"})))), containsGetpid());
 }
 
 // The conversions of a printf format ("%d:%c %s\n" has 3); "%%" is none.
@@ -132,14 +131,14 @@ void PidFileCheck::registerMatchers(MatchFinder &finder) {
   // A project's own open wrapper given a PID-file name and O_CREAT:
   // fdevent_open_cloexec(pidfile, 0, O_WRONLY | O_CREAT | O_TRUNC, 0644) (lighttpd).
   finder.addMatcher(callExpr(hasAnyArgument(ignoringParenImpCasts(namesPidFile())),
-                             callee(functionDecl(unless(isExpansionInSystemHeader()))),
+                             calls(functionDecl(unless(isExpansionInSystemHeader()))),
                              unless(isExpansionInSystemHeader()))
                         .bind("wrapperOpen"),
                     this);
   // fprintf(f, "%d\n", getpid()) to a FILE that is not stdout/stderr: printing
   // the PID to the console is logging, not a PID file.
-  auto stdStream = declRefExpr(to(varDecl(hasAnyName("::stdout", "::stderr"))));
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::fprintf", "::dprintf"))),
+  auto stdStream = declRefExpr(to(varDecl(nameIn({"::stdout", "::stderr"}))));
+  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::fprintf", "::dprintf"}))),
                              hasAnyArgument(ignoringParenImpCasts(isGetpidOrContains())),
                              unless(hasArgument(0, ignoringParenImpCasts(stdStream))),
                              unless(hasArgument(0, ignoringParenImpCasts(integerLiteral()))),
@@ -148,14 +147,14 @@ void PidFileCheck::registerMatchers(MatchFinder &finder) {
                     this);
   // sprintf(buf, "%d\n", (int)getpid()): the PID alone, formatted to be
   // written; a file created in the same function is then the PID file (dnsmasq).
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::sprintf", "::snprintf"))),
+  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::sprintf", "::snprintf"}))),
                              hasAnyArgument(ignoringParenImpCasts(isGetpidOrContains())),
                              unless(isExpansionInSystemHeader()))
                         .bind("pidFormat"),
                     this);
   // out << getpid() on a file stream (std::cout/std::cerr are not files).
   auto fileStream = hasType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(cxxRecordDecl(hasAnyName("::std::basic_ofstream", "::std::basic_fstream"))))));
+      hasDeclaration(cxxRecordDecl(nameIn({"::std::basic_ofstream", "::std::basic_fstream"}))))));
   finder.addMatcher(
       cxxOperatorCallExpr(hasOverloadedOperatorName("<<"),
                           hasArgument(1, ignoringParenImpCasts(isGetpidOrContains())),

@@ -22,10 +22,10 @@ bool trivialString(const std::string &v) {
 // service: their conventional defaults (TMPDIR -> /tmp, SHELL -> /bin/sh) are
 // what POSIX and every shell use, not configuration to externalize.
 bool isSystemVariable(const std::string &name) {
-  static const char *const names[] = {"TMPDIR", "TMP", "TEMP", "TEMPDIR", "SHELL", "HOME",
-                                      "PATH", "USER", "LOGNAME", "TERM", "LANG", "LC_ALL",
-                                      "TZ", "PWD", "PAGER", "EDITOR", "VISUAL", "COLUMNS",
-                                      "LINES"};
+  static const char *const names[] = {"TMPDIR", "TMP",    "TEMP",    "TEMPDIR", "SHELL",
+                                      "HOME",   "PATH",   "USER",    "LOGNAME", "TERM",
+                                      "LANG",   "LC_ALL", "TZ",      "PWD",     "PAGER",
+                                      "EDITOR", "VISUAL", "COLUMNS", "LINES"};
   for (const char *n : names)
     if (name == n)
       return true;
@@ -34,15 +34,16 @@ bool isSystemVariable(const std::string &name) {
 
 // The name of the variable an expression reads: getenv("X") in it, or a
 // variable initialized from one (v in `const char *v = getenv("X"); v ? v : ...`).
-std::optional<std::string> variableRead(const clang::Stmt *s, const std::vector<std::string> &readers,
-                                        int depth = 0) {
+std::optional<std::string> variableRead(const clang::Stmt *s,
+                                        const std::vector<std::string> &readers, int depth = 0) {
   if (!s || depth > 8)
     return std::nullopt;
   if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
     if (const auto *fn = call->getDirectCallee(); fn && call->getNumArgs() > 0) {
       auto q = "::" + fn->getQualifiedNameAsString();
       if (std::find(readers.begin(), readers.end(), q) != readers.end() ||
-          std::find(readers.begin(), readers.end(), fn->getQualifiedNameAsString()) != readers.end())
+          std::find(readers.begin(), readers.end(), fn->getQualifiedNameAsString()) !=
+              readers.end())
         return stringValue(call->getArg(0));
     }
   if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(s))
@@ -64,23 +65,20 @@ std::vector<std::string> EnvFallbackCheck::readers() const {
 }
 
 void EnvFallbackCheck::registerMatchers(MatchFinder &finder) {
-  auto readerNames = readers();
-  std::vector<llvm::StringRef> names(readerNames.begin(), readerNames.end());
-  auto getenvCall = callExpr(callee(functionDecl(hasAnyName(names))));
+  auto getenvCall = callExpr(calls(functionDecl(nameIn(readers()))));
   auto fromGetenv = varDecl(hasInitializer(ignoringParenImpCasts(getenvCall)));
-  auto envValue = anyOf(getenvCall, hasDescendant(getenvCall),
-                        declRefExpr(to(fromGetenv)), hasDescendant(declRefExpr(to(fromGetenv))));
+  auto envValue = anyOf(getenvCall, hasDescendant(getenvCall), declRefExpr(to(fromGetenv)),
+                        hasDescendant(declRefExpr(to(fromGetenv))));
   auto fallback = expr(unless(cxxThrowExpr())).bind("fallback");
   // getenv("X") ? getenv("X") : "default", v ? v : "default": the operator
   // chooses between the variable's value and a default. With constants on both
   // sides (`v && strchr(v, ':') ? AF_INET6 : AF_INET`) it branches on the
   // variable instead, which is not a fallback.
-  finder.addMatcher(conditionalOperator(hasCondition(expr(envValue)),
-                                        hasTrueExpression(expr(envValue)),
-                                        hasFalseExpression(fallback),
-                                        unless(isExpansionInSystemHeader()))
-                        .bind("op"),
-                    this);
+  finder.addMatcher(
+      conditionalOperator(hasCondition(expr(envValue)), hasTrueExpression(expr(envValue)),
+                          hasFalseExpression(fallback), unless(isExpansionInSystemHeader()))
+          .bind("op"),
+      this);
   // getenv("X") ?: "default"
   finder.addMatcher(binaryConditionalOperator(anyOf(hasDescendant(getenvCall),
                                                     hasDescendant(declRefExpr(to(fromGetenv)))),
@@ -90,23 +88,20 @@ void EnvFallbackCheck::registerMatchers(MatchFinder &finder) {
                     this);
   // settings::get("db.host", "localhost"): a default handed to a config reader.
   if (!options().configFunctions.empty()) {
-    std::vector<llvm::StringRef> config(options().configFunctions.begin(),
-                                        options().configFunctions.end());
-    finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(config))),
+    finder.addMatcher(callExpr(calls(functionDecl(nameIn(options().configFunctions))),
                                unless(isExpansionInSystemHeader()))
                           .bind("configCall"),
                       this);
   }
   // const char *v = getenv("X"); if (!v) v = "default";
-  finder.addMatcher(
-      binaryOperator(isAssignmentOperator(),
-                     hasLHS(declRefExpr(to(varDecl(fromGetenv).bind("var")))),
-                     hasRHS(expr().bind("fallback")),
-                     hasAncestor(ifStmt(hasCondition(hasDescendant(
-                         declRefExpr(to(varDecl(equalsBoundNode("var")))))))),
-                     unless(isExpansionInSystemHeader()))
-          .bind("op"),
-      this);
+  finder.addMatcher(binaryOperator(isAssignmentOperator(),
+                                   hasLHS(declRefExpr(to(varDecl(fromGetenv).bind("var")))),
+                                   hasRHS(expr().bind("fallback")),
+                                   hasAncestor(ifStmt(hasCondition(hasDescendant(
+                                       declRefExpr(to(varDecl(equalsBoundNode("var")))))))),
+                                   unless(isExpansionInSystemHeader()))
+                        .bind("op"),
+                    this);
 }
 
 void EnvFallbackCheck::check(const MatchFinder::MatchResult &result) {

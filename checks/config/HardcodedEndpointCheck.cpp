@@ -118,8 +118,8 @@ bool isCurlUrlOption(const clang::Expr *e, const clang::ASTContext &ctx) {
 // Functions that only turn text into an address: what the address is for
 // (connecting, binding, comparing) is decided elsewhere.
 bool parsesAnAddress(const std::string &api) {
-  return api == "inet_addr" || api == "inet_aton" || api == "inet_network" ||
-         api == "inet_pton" || api.find("make_address") != std::string::npos ||
+  return api == "inet_addr" || api == "inet_aton" || api == "inet_network" || api == "inet_pton" ||
+         api.find("make_address") != std::string::npos ||
          api.find("from_string") != std::string::npos;
 }
 
@@ -129,8 +129,7 @@ bool callsConnect(const clang::Stmt *s) {
     return false;
   if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
     if (const auto *fn = call->getDirectCallee())
-      if (fn->getIdentifier() &&
-          (fn->getName() == "connect" || fn->getName() == "async_connect"))
+      if (fn->getIdentifier() && (fn->getName() == "connect" || fn->getName() == "async_connect"))
         return true;
   for (const auto *child : s->children())
     if (callsConnect(child))
@@ -153,9 +152,9 @@ void HardcodedEndpointCheck::registerMatchers(MatchFinder &finder) {
     (void)index;
     auto last = name.substr(name.rfind(':') == std::string::npos ? 0 : name.rfind(':') + 1);
     auto owner = name.size() > last.size() + 2 ? name.substr(0, name.size() - last.size() - 2) : "";
-    bool ctor = !owner.empty() && owner.substr(owner.rfind(':') == std::string::npos
-                                                   ? 0
-                                                   : owner.rfind(':') + 1) == last;
+    bool ctor =
+        !owner.empty() &&
+        owner.substr(owner.rfind(':') == std::string::npos ? 0 : owner.rfind(':') + 1) == last;
     (ctor ? constructors : functions).push_back("::" + (ctor ? owner : name));
   }
   // Members of class templates (basic_resolver<tcp>::resolve) do not match a
@@ -169,43 +168,39 @@ void HardcodedEndpointCheck::registerMatchers(MatchFinder &finder) {
     members.push_back(f.substr(split + 2));
     owners.push_back(f.substr(0, split));
   }
-  std::vector<llvm::StringRef> functionRefs(functions.begin(), functions.end());
-  std::vector<llvm::StringRef> constructorRefs(constructors.begin(), constructors.end());
-  std::vector<llvm::StringRef> memberRefs(members.begin(), members.end());
-  std::vector<llvm::StringRef> ownerRefs(owners.begin(), owners.end());
-  auto templateMember = cxxMethodDecl(
-      hasAnyName(memberRefs),
-      ofClass(classTemplateSpecializationDecl(
-          hasSpecializedTemplate(classTemplateDecl(hasAnyName(ownerRefs))))));
+  auto templateMember =
+      cxxMethodDecl(nameIn(members), ofClass(classTemplateSpecializationDecl(hasSpecializedTemplate(
+                                         classTemplateDecl(nameIn(owners))))));
   finder.addMatcher(
-      callExpr(callee(functionDecl(anyOf(hasAnyName(functionRefs), templateMember)).bind("fn")),
+      callExpr(calls(functionDecl(anyOf(nameIn(functions), templateMember)).bind("fn")),
                unless(isExpansionInSystemHeader()))
           .bind("call"),
       this);
-  finder.addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                                         ofClass(cxxRecordDecl(hasAnyName(constructorRefs))))
-                                                        .bind("fn")),
-                                     unless(isExpansionInSystemHeader()))
-                        .bind("construct"),
-                    this);
+  finder.addMatcher(
+      cxxConstructExpr(
+          hasDeclaration(
+              cxxConstructorDecl(ofClass(cxxRecordDecl(nameIn(constructors)))).bind("fn")),
+          unless(isExpansionInSystemHeader()))
+          .bind("construct"),
+      this);
   // A host literal held by a name that says host: `const char *DB_HOST =
   // "db.internal"`, `struct Config { std::string host = "cache.internal"; }`,
   // `opts.host = "10.0.0.7"`, `Config() : broker("kafka.internal:9092")`.
-  auto literal = expr(ignoringParenImpCasts(anyOf(stringLiteral(), cxxConstructExpr(), initListExpr(),
-                                                  exprWithCleanups(), materializeTemporaryExpr(),
-                                                  cxxBindTemporaryExpr())))
+  auto literal = expr(ignoringParenImpCasts(anyOf(
+                          stringLiteral(), cxxConstructExpr(), initListExpr(), exprWithCleanups(),
+                          materializeTemporaryExpr(), cxxBindTemporaryExpr())))
                      .bind("value");
   auto user = unless(isExpansionInSystemHeader());
   finder.addMatcher(varDecl(hasInitializer(literal), user).bind("named"), this);
   finder.addMatcher(fieldDecl(hasInClassInitializer(literal), user).bind("named"), this);
   finder.addMatcher(binaryOperator(isAssignmentOperator(), hasRHS(literal), user).bind("assign"),
                     this);
-  finder.addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="), hasArgument(1, literal),
-                                        user)
-                        .bind("assign"),
-                    this);
-  finder.addMatcher(cxxCtorInitializer(forField(fieldDecl().bind("named")), withInitializer(literal),
-                                       isWritten()),
+  finder.addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("="), hasArgument(1, literal), user)
+          .bind("assign"),
+      this);
+  finder.addMatcher(cxxCtorInitializer(forField(fieldDecl().bind("named")),
+                                       withInitializer(literal), isWritten()),
                     this);
 }
 
@@ -216,11 +211,11 @@ bool isHostName(const std::string &identifier) {
   if (words.empty())
     return false;
   static const std::vector<std::string> last = {
-      "host",      "hostname", "hosts",   "server",  "servers",  "addr",     "address",
-      "endpoint",  "endpoints", "broker", "brokers", "upstream", "upstreams"};
+      "host",     "hostname",  "hosts",  "server",  "servers",  "addr",     "address",
+      "endpoint", "endpoints", "broker", "brokers", "upstream", "upstreams"};
   static const std::vector<std::string> notBacking = {
-      "listen", "listening", "bind", "local", "self", "own", "my", "public", "advertised",
-      "external", "client", "mac", "email", "mail", "from", "reply", "sender"};
+      "listen",   "listening", "bind", "local", "self", "own",  "my",    "public", "advertised",
+      "external", "client",    "mac",  "email", "mail", "from", "reply", "sender"};
   if (std::find(last.begin(), last.end(), words.back()) == last.end())
     return false;
   return std::none_of(words.begin(), words.end(), [](const std::string &w) {
@@ -237,18 +232,21 @@ bool looksLikeHost(const std::string &value) {
   if (!host || host->empty())
     return false;
   unsigned char buf[16];
-  if (::inet_pton(AF_INET, host->c_str(), buf) == 1 || ::inet_pton(AF_INET6, host->c_str(), buf) == 1)
+  if (::inet_pton(AF_INET, host->c_str(), buf) == 1 ||
+      ::inet_pton(AF_INET6, host->c_str(), buf) == 1)
     return true;
   auto dot = host->rfind('.');
   if (dot == std::string::npos || dot + 1 >= host->size())
     return false;
   auto tld = host->substr(dot + 1);
-  if (!std::all_of(tld.begin(), tld.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+  if (!std::all_of(tld.begin(), tld.end(),
+                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
     return false;
   static const std::vector<std::string> files = {
-      "html", "htm", "json", "xml", "txt", "conf", "cfg", "ini", "log", "pid", "sock", "so",
-      "dll", "exe", "js", "css", "png", "jpg", "yaml", "yml", "pem", "crt", "key", "db", "sqlite",
-      "c", "h", "cc", "cpp", "hpp", "py", "sh", "md", "csv", "gz", "tar", "zip", "bin", "dat"};
+      "html", "htm", "json", "xml", "txt",    "conf", "cfg", "ini", "log",  "pid",
+      "sock", "so",  "dll",  "exe", "js",     "css",  "png", "jpg", "yaml", "yml",
+      "pem",  "crt", "key",  "db",  "sqlite", "c",    "h",   "cc",  "cpp",  "hpp",
+      "py",   "sh",  "md",   "csv", "gz",     "tar",  "zip", "bin", "dat"};
   return std::find(files.begin(), files.end(), tld) == files.end();
 }
 
@@ -332,8 +330,8 @@ void HardcodedEndpointCheck::check(const MatchFinder::MatchResult &result) {
   if (parsesAnAddress(plain)) {
     auto host = secrets::endpointHost(*value);
     if (host && secrets::isLoopbackHost(*host)) {
-      const auto *fnDecl = llvm::dyn_cast_or_null<clang::FunctionDecl>(
-          enclosingFunction(arg, *result.Context));
+      const auto *fnDecl =
+          llvm::dyn_cast_or_null<clang::FunctionDecl>(enclosingFunction(arg, *result.Context));
       if (!fnDecl || !callsConnect(fnDecl->getBody()))
         return;
     }
@@ -374,8 +372,8 @@ std::vector<std::string> HardcodedEndpointCheck::fallbackNames() const {
 void HardcodedEndpointCheck::checkByName(const NamedCall &call, const clang::SourceManager &sm) {
   unsigned index = 0;
   if (call.qualifiedName == "curl_easy_setopt") {
-    if (call.arguments.size() < 3 || (call.arguments[1].text != "CURLOPT_URL" &&
-                                      call.arguments[1].text != "CURLOPT_PROXY"))
+    if (call.arguments.size() < 3 ||
+        (call.arguments[1].text != "CURLOPT_URL" && call.arguments[1].text != "CURLOPT_PROXY"))
       return;
     index = 2;
   } else if (auto it = hostArgument().find(call.qualifiedName); it != hostArgument().end()) {

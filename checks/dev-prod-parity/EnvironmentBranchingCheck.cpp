@@ -110,15 +110,15 @@ bool decidesBranch(const clang::Expr *e, clang::ASTContext &ctx) {
 } // namespace
 
 void EnvironmentBranchingCheck::registerMatchers(MatchFinder &finder) {
-  auto envLiteral = ignoringImplicit(expr(anyOf(
-      stringLiteral().bind("name"),
-      cxxConstructExpr(hasArgument(0, ignoringImplicit(stringLiteral().bind("name")))),
-      materializeTemporaryExpr(has(ignoringImplicit(stringLiteral().bind("name")))))));
-  auto strcmpLike = hasAnyName("::strcmp", "::strcasecmp", "::strncmp", "::strncasecmp",
-                               "::std::strcmp", "::std::strncmp", "::g_strcmp0",
-                               "::g_ascii_strcasecmp");
+  auto envLiteral = ignoringImplicit(
+      expr(anyOf(stringLiteral().bind("name"),
+                 cxxConstructExpr(hasArgument(0, ignoringImplicit(stringLiteral().bind("name")))),
+                 materializeTemporaryExpr(has(ignoringImplicit(stringLiteral().bind("name")))))));
+  auto strcmpLike =
+      nameIn({"::strcmp", "::strcasecmp", "::strncmp", "::strncasecmp", "::std::strcmp",
+              "::std::strncmp", "::g_strcmp0", "::g_ascii_strcasecmp"});
   // strcmp(env, "production")
-  finder.addMatcher(callExpr(callee(functionDecl(strcmpLike)),
+  finder.addMatcher(callExpr(calls(functionDecl(strcmpLike)),
                              hasAnyArgument(ignoringParenImpCasts(stringLiteral().bind("name"))),
                              unless(isExpansionInSystemHeader()))
                         .bind("cmp"),
@@ -130,13 +130,12 @@ void EnvironmentBranchingCheck::registerMatchers(MatchFinder &finder) {
                         .bind("cmp"),
                     this);
   // env.compare("production") == 0, env.equals("production")
-  finder.addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("compare", "equals",
-                                                                      "equalsIgnoreCase",
-                                                                      "EqualsIgnoreCase"))),
-                                      hasArgument(0, envLiteral),
-                                      unless(isExpansionInSystemHeader()))
-                        .bind("cmp"),
-                    this);
+  finder.addMatcher(
+      cxxMemberCallExpr(calls(cxxMethodDecl(
+                            nameIn({"compare", "equals", "equalsIgnoreCase", "EqualsIgnoreCase"}))),
+                        hasArgument(0, envLiteral), unless(isExpansionInSystemHeader()))
+          .bind("cmp"),
+      this);
 }
 
 void EnvironmentBranchingCheck::check(const MatchFinder::MatchResult &result) {

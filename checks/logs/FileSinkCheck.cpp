@@ -103,11 +103,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-// hasAnyName takes StringRefs; the names are static, so the refs stay valid.
-std::vector<llvm::StringRef> refs(const std::vector<std::string> &names) {
-  return {names.begin(), names.end()};
-}
-
 } // namespace
 
 // The same classifier that processes/local-file-state uses to leave log files
@@ -149,7 +144,8 @@ namespace {
 bool isTextType(clang::QualType t) {
   t = t.getNonReferenceType().getCanonicalType();
   if (t->isPointerType() || t->isArrayType()) {
-    auto pointee = t->isPointerType() ? t->getPointeeType() : t->getAsArrayTypeUnsafe()->getElementType();
+    auto pointee =
+        t->isPointerType() ? t->getPointeeType() : t->getAsArrayTypeUnsafe()->getElementType();
     return pointee->isAnyCharacterType();
   }
   if (const auto *record = t->getAsCXXRecordDecl()) {
@@ -185,8 +181,8 @@ bool opensForWriting(const clang::CallExpr *call, const clang::FunctionDecl *fn,
       return std::any_of(any.begin(), any.end(), [&](const char *a) { return w == a; });
     });
   };
-  if (has({"dir", "dirs", "directory", "folder", "path", "name", "close", "rotate", "read",
-           "entry", "entries", "record", "message", "msg", "line"}))
+  if (has({"dir", "dirs", "directory", "folder", "path", "name", "close", "rotate", "read", "entry",
+           "entries", "record", "message", "msg", "line"}))
     return false; // create_log_dir(log_dir), close_log(log_fd), create_log_entry(...)
   bool creates = has({"creat", "create"}) && has({"file", "fd"});
   bool opens = has({"open", "fopen", "creat", "create"});
@@ -242,8 +238,8 @@ std::string logTargetByUse(const clang::CallExpr *call, const clang::Expr *pathA
     });
   };
   if (has({"log", "logfile"}) && has({"open", "reopen", "init", "create", "setup", "start"}))
-    return "a log file (the path '" + param->getName().str() + "' given to " +
-           fn->getName().str() + "())";
+    return "a log file (the path '" + param->getName().str() + "' given to " + fn->getName().str() +
+           "())";
   return {};
 }
 
@@ -254,30 +250,27 @@ void FileSinkCheck::registerMatchers(MatchFinder &finder) {
   // A project's own opener given a log file: mosquitto__fopen(config->log_file,
   // "at"), create_file_safely(log_file_name, FALSE) (tinyproxy).
   finder.addMatcher(callExpr(hasAnyArgument(ignoringParenImpCasts(namesLogFile())),
-                             callee(functionDecl(unless(isExpansionInSystemHeader())).bind("fn")),
+                             calls(functionDecl(unless(isExpansionInSystemHeader())).bind("fn")),
                              user)
                         .bind("projectOpener"),
                     this);
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(refs(kFileFactories))).bind("fn")), user)
-          .bind("factory"),
-      this);
+      callExpr(calls(functionDecl(nameIn(kFileFactories)).bind("fn")), user).bind("factory"), this);
   // The project's own log-file openers, named in the configuration.
   if (!options().logFileFunctions.empty())
-    finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(refs(options().logFileFunctions)))
-                                          .bind("fn")),
-                               user)
-                          .bind("projectSink"),
-                      this);
+    finder.addMatcher(
+        callExpr(calls(functionDecl(nameIn(options().logFileFunctions)).bind("fn")), user)
+            .bind("projectSink"),
+        this);
   // SetLogDestination(severity, "") turns file logging off for that severity.
-  finder.addMatcher(callExpr(callee(functionDecl(hasName("::google::SetLogDestination"))),
+  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::google::SetLogDestination"}))),
                              argumentCountIs(2), user)
                         .bind("setdest"),
                     this);
   // plog::init(severity, fileName, ...) writes a file; plog::init(severity,
   // &appender) uses the given appender.
-  finder.addMatcher(callExpr(callee(functionDecl(
-                                 hasName("::plog::init"),
+  finder.addMatcher(callExpr(calls(functionDecl(
+                                 nameIn({"::plog::init"}),
                                  hasAnyParameter(hasType(pointerType(pointee(isAnyCharacter())))))),
                              user)
                         .bind("ploginit"),
@@ -285,29 +278,25 @@ void FileSinkCheck::registerMatchers(MatchFinder &finder) {
 
   // Sink and appender classes, their subclasses, and Boost.Log frontends
   // over a file backend.
-  auto backend = cxxRecordDecl(hasAnyName(refs(kFileBackends)));
-  auto sinkClass =
-      cxxRecordDecl(anyOf(isSameOrDerivedFrom(hasAnyName(refs(kFileSinkClasses))),
-                          classTemplateSpecializationDecl(
-                              hasAnyName("::boost::log::sinks::synchronous_sink",
-                                         "::boost::log::sinks::asynchronous_sink",
-                                         "::boost::log::sinks::unlocked_sink"),
-                              hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
-                                                         recordType(hasDeclaration(backend))))))));
+  auto backend = cxxRecordDecl(nameIn(kFileBackends));
+  auto sinkClass = cxxRecordDecl(anyOf(
+      isSameOrDerivedFrom(nameIn(kFileSinkClasses)),
+      classTemplateSpecializationDecl(
+          nameIn({"::boost::log::sinks::synchronous_sink", "::boost::log::sinks::asynchronous_sink",
+                  "::boost::log::sinks::unlocked_sink"}),
+          hasTemplateArgument(
+              0, refersToType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(backend))))))));
   finder.addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(sinkClass.bind("class")))), user)
           .bind("construct"),
       this);
-  finder.addMatcher(
-      callExpr(createsObjectOf(sinkClass.bind("class")), user).bind("make"),
-      this);
+  finder.addMatcher(callExpr(createsObjectOf(sinkClass.bind("class")), user).bind("make"), this);
 
   // glog: FLAGS_log_dir = "..." and FLAGS_logtostderr = false.
-  auto flag =
-      declRefExpr(to(varDecl(hasAnyName("::fLS::FLAGS_log_dir", "::FLAGS_log_dir",
-                                        "::google::FLAGS_log_dir", "::fLB::FLAGS_logtostderr",
-                                        "::FLAGS_logtostderr", "::google::FLAGS_logtostderr"))
-                         .bind("flagvar")));
+  auto flag = declRefExpr(to(varDecl(nameIn({"::fLS::FLAGS_log_dir", "::FLAGS_log_dir",
+                                             "::google::FLAGS_log_dir", "::fLB::FLAGS_logtostderr",
+                                             "::FLAGS_logtostderr", "::google::FLAGS_logtostderr"}))
+                                 .bind("flagvar")));
   finder.addMatcher(binaryOperator(hasOperatorName("="), hasLHS(ignoringParenImpCasts(flag)),
                                    hasRHS(expr().bind("rhs")), user)
                         .bind("flag"),
@@ -320,24 +309,24 @@ void FileSinkCheck::registerMatchers(MatchFinder &finder) {
 
   // Plain writes to a log path.
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::fopen", "::fopen64"))), argumentCountIs(2), user)
+      callExpr(calls(functionDecl(nameIn({"::fopen", "::fopen64"}))), argumentCountIs(2), user)
           .bind("fopen"),
       this);
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::open", "::open64", "::creat",
-                                                            "::creat64", "::openat", "::openat64"))
-                                        .bind("fn")),
+  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::open", "::open64", "::creat",
+                                                        "::creat64", "::openat", "::openat64"}))
+                                       .bind("fn")),
                              user)
                         .bind("open"),
                     this);
   auto stream =
-      classTemplateSpecializationDecl(hasAnyName("::std::basic_ofstream", "::std::basic_fstream"));
+      classTemplateSpecializationDecl(nameIn({"::std::basic_ofstream", "::std::basic_fstream"}));
   finder.addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(stream.bind("stream")))),
                        hasArgument(0, expr().bind("path")), user)
           .bind("stream-open"),
       this);
   finder.addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("open"), ofClass(stream.bind("stream")))),
+      cxxMemberCallExpr(calls(cxxMethodDecl(nameIn({"open"}), ofClass(stream.bind("stream")))),
                         hasArgument(0, expr().bind("path")), user)
           .bind("stream-open"),
       this);

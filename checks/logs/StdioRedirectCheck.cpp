@@ -47,13 +47,13 @@ std::optional<std::string> openedPath(const clang::Expr *e) {
 } // namespace
 
 void StdioRedirectCheck::registerMatchers(MatchFinder &finder) {
-  auto stdStream = declRefExpr(to(varDecl(hasAnyName("::stdout", "::stderr")).bind("stream")));
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::freopen", "::freopen64"))),
+  auto stdStream = declRefExpr(to(varDecl(nameIn({"::stdout", "::stderr"})).bind("stream")));
+  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::freopen", "::freopen64"}))),
                              argumentCountIs(3), hasArgument(2, ignoringParenImpCasts(stdStream)),
                              unless(isExpansionInSystemHeader()))
                         .bind("freopen"),
                     this);
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::dup2", "::dup3"))),
+  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::dup2", "::dup3"}))),
                              unless(isExpansionInSystemHeader()))
                         .bind("dup2"),
                     this);

@@ -23,32 +23,23 @@ const std::vector<std::string> kSyslogClasses = {
     "::Poco::RemoteSyslogChannel",
 };
 
-// hasAnyName takes StringRefs; the names are static, so the refs stay valid.
-std::vector<llvm::StringRef> refs(const std::vector<std::string> &names) {
-  return {names.begin(), names.end()};
-}
-
 } // namespace
 
 void SyslogCheck::registerMatchers(MatchFinder &finder) {
   auto user = unless(isExpansionInSystemHeader());
-  finder.addMatcher(callExpr(callee(functionDecl(hasName("::openlog"))), user).bind("openlog"),
+  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::openlog"}))), user).bind("openlog"),
                     this);
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasAnyName("::syslog", "::vsyslog"))), user).bind("syslog"),
-      this);
+      callExpr(calls(functionDecl(nameIn({"::syslog", "::vsyslog"}))), user).bind("syslog"), this);
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(refs(kSyslogFactories))).bind("fn")), user)
-          .bind("factory"),
+      callExpr(calls(functionDecl(nameIn(kSyslogFactories)).bind("fn")), user).bind("factory"),
       this);
-  auto sinkClass = cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(refs(kSyslogClasses))));
+  auto sinkClass = cxxRecordDecl(isSameOrDerivedFrom(nameIn(kSyslogClasses)));
   finder.addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(sinkClass.bind("class")))), user)
           .bind("construct"),
       this);
-  finder.addMatcher(
-      callExpr(createsObjectOf(sinkClass.bind("class")), user).bind("make"),
-      this);
+  finder.addMatcher(callExpr(createsObjectOf(sinkClass.bind("class")), user).bind("make"), this);
 }
 
 void SyslogCheck::check(const MatchFinder::MatchResult &result) {

@@ -73,66 +73,66 @@ void HardcodedPortCheck::registerMatchers(MatchFinder &finder) {
   // known whether the address is bound (a server) or connected (a client).
   finder.addMatcher(
       binaryOperator(hasOperatorName("="),
-                     hasLHS(memberExpr(member(fieldDecl(hasAnyName("sin_port", "sin6_port"))),
+                     hasLHS(memberExpr(member(fieldDecl(nameIn({"sin_port", "sin6_port"}))),
                                        hasObjectExpression(expr().bind("object")))),
                      notSystem)
           .bind("sinPort"),
       this);
-  finder.addMatcher(callExpr(callee(functionDecl(hasName("::bind"))),
+  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::bind"}))),
                              hasArgument(1, expr().bind("addr")), notSystem)
                         .bind("bind"),
                     this);
   // listenOn(addr) where listenOn binds its parameter: one level of helpers.
   finder.addMatcher(
-      callExpr(callee(functionDecl(hasBody(stmt())).bind("helper")), notSystem).bind("helperCall"),
+      callExpr(calls(functionDecl(hasBody(stmt())).bind("helper")), notSystem).bind("helperCall"),
       this);
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::connect", "::sendto"))), notSystem)
-                        .bind("connect"),
-                    this);
+  finder.addMatcher(
+      callExpr(calls(functionDecl(nameIn({"::connect", "::sendto"}))), notSystem).bind("connect"),
+      this);
   // Boost.Asio and standalone Asio: endpoint(tcp::v4(), 8080) names no
   // address, so it is a listening endpoint; endpoint(address, port) is one
   // when handed to an acceptor.
   auto endpointClass =
-      cxxRecordDecl(hasAnyName("::boost::asio::ip::basic_endpoint", "::asio::ip::basic_endpoint"));
+      cxxRecordDecl(nameIn({"::boost::asio::ip::basic_endpoint", "::asio::ip::basic_endpoint"}));
   auto acceptorClass = cxxRecordDecl(
-      hasAnyName("::boost::asio::basic_socket_acceptor", "::asio::basic_socket_acceptor"));
+      nameIn({"::boost::asio::basic_socket_acceptor", "::asio::basic_socket_acceptor"}));
   finder.addMatcher(
       cxxConstructExpr(
           hasDeclaration(cxxConstructorDecl(ofClass(endpointClass))), argumentCountIs(2),
           anyOf(hasArgument(0, hasType(cxxRecordDecl(
-                                   hasAnyName("::boost::asio::ip::tcp", "::boost::asio::ip::udp",
-                                              "::asio::ip::tcp", "::asio::ip::udp")))),
+                                   nameIn({"::boost::asio::ip::tcp", "::boost::asio::ip::udp",
+                                           "::asio::ip::tcp", "::asio::ip::udp"})))),
                 hasAncestor(
                     cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(acceptorClass))))),
                 hasAncestor(cxxMemberCallExpr(
-                    callee(cxxMethodDecl(hasName("bind"), ofClass(acceptorClass)))))),
+                    calls(cxxMethodDecl(nameIn({"bind"}), ofClass(acceptorClass)))))),
           notSystem)
           .bind("endpoint"),
       this);
   // cpp-httplib: svr.listen("0.0.0.0", 8080), svr.bind_to_port(host, 8080)
   finder.addMatcher(
       cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("listen", "bind_to_port"),
-                               ofClass(isSameOrDerivedFrom(hasName("::httplib::Server"))))),
+          calls(cxxMethodDecl(nameIn({"listen", "bind_to_port"}),
+                              ofClass(isSameOrDerivedFrom(nameIn({"::httplib::Server"}))))),
           hasArgument(1, expr().bind("port")), notSystem)
           .bind("server"),
       this);
   // Crow: app.port(18080)
   finder.addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("port"), ofClass(matchesName("^::crow::")))),
+      cxxMemberCallExpr(calls(cxxMethodDecl(nameIn({"port"}), ofClass(matchesName("^::crow::")))),
                         argumentCountIs(1), hasArgument(0, expr().bind("port")), notSystem)
           .bind("server"),
       this);
   // Drogon: drogon::app().addListener("0.0.0.0", 80)
   finder.addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("addListener"),
-                                             ofClass(hasName("::drogon::HttpAppFramework")))),
+      cxxMemberCallExpr(calls(cxxMethodDecl(nameIn({"addListener"}),
+                                            ofClass(nameIn({"::drogon::HttpAppFramework"})))),
                         hasArgument(1, expr().bind("port")), notSystem)
           .bind("server"),
       this);
   // Pistache: Pistache::Address(Ipv4::any(), Port(9080))
   finder.addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(hasName("::Pistache::Address")))),
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(nameIn({"::Pistache::Address"})))),
                        argumentCountIs(2), hasArgument(1, expr().bind("port")), notSystem)
           .bind("server"),
       this);

@@ -1,5 +1,7 @@
 #include "checks/processes/InMemorySessionStateCheck.h"
 
+#include "checks/ast_util.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
@@ -72,16 +74,35 @@ void collectTypeNames(clang::QualType type, std::vector<std::string> &out, int d
 }
 
 auto containerType() {
-  return hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(cxxRecordDecl(hasAnyName(
-      "::std::map", "::std::multimap", "::std::unordered_map", "::std::unordered_multimap",
-      "::std::set", "::std::multiset", "::std::unordered_set", "::std::unordered_multiset",
-      "::std::vector", "::std::list", "::std::deque", "::std::forward_list",
-      "::absl::flat_hash_map", "::absl::node_hash_map", "::absl::flat_hash_set",
-      "::absl::node_hash_set", "::absl::btree_map", "::absl::btree_set", "::boost::unordered_map",
-      "::boost::unordered_set", "::boost::unordered::unordered_map",
-      "::boost::unordered::unordered_set", "::boost::container::flat_map",
-      "::boost::container::map", "::tsl::robin_map", "::tsl::hopscotch_map", "::folly::F14FastMap",
-      "::folly::ConcurrentHashMap"))))));
+  return hasType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(cxxRecordDecl(nameIn({"::std::map",
+                                                      "::std::multimap",
+                                                      "::std::unordered_map",
+                                                      "::std::unordered_multimap",
+                                                      "::std::set",
+                                                      "::std::multiset",
+                                                      "::std::unordered_set",
+                                                      "::std::unordered_multiset",
+                                                      "::std::vector",
+                                                      "::std::list",
+                                                      "::std::deque",
+                                                      "::std::forward_list",
+                                                      "::absl::flat_hash_map",
+                                                      "::absl::node_hash_map",
+                                                      "::absl::flat_hash_set",
+                                                      "::absl::node_hash_set",
+                                                      "::absl::btree_map",
+                                                      "::absl::btree_set",
+                                                      "::boost::unordered_map",
+                                                      "::boost::unordered_set",
+                                                      "::boost::unordered::unordered_map",
+                                                      "::boost::unordered::unordered_set",
+                                                      "::boost::container::flat_map",
+                                                      "::boost::container::map",
+                                                      "::tsl::robin_map",
+                                                      "::tsl::hopscotch_map",
+                                                      "::folly::F14FastMap",
+                                                      "::folly::ConcurrentHashMap"}))))));
 }
 
 } // namespace
@@ -101,11 +122,12 @@ void InMemorySessionStateCheck::registerMatchers(MatchFinder &finder) {
                           unless(isExpansionInSystemHeader()), containerType())
                       .bind("var");
   auto ref = ignoringParenImpCasts(declRefExpr(to(stateVar)));
-  auto mutating = cxxMethodDecl(hasAnyName(
-      "insert", "emplace", "emplace_hint", "try_emplace", "insert_or_assign", "erase", "clear",
-      "push_back", "push_front", "emplace_back", "emplace_front", "pop_back", "pop_front", "swap",
-      "merge", "extract", "resize", "assign", "operator[]", "operator="));
-  finder.addMatcher(cxxMemberCallExpr(on(ref), callee(mutating),
+  auto mutating = cxxMethodDecl(
+      nameIn({"insert",        "emplace",  "emplace_hint", "try_emplace", "insert_or_assign",
+              "erase",         "clear",    "push_back",    "push_front",  "emplace_back",
+              "emplace_front", "pop_back", "pop_front",    "swap",        "merge",
+              "extract",       "resize",   "assign",       "operator[]",  "operator="}));
+  finder.addMatcher(cxxMemberCallExpr(on(ref), calls(mutating),
                                       forCallable(functionDecl().bind("fn")),
                                       unless(isExpansionInSystemHeader()))
                         .bind("use"),
@@ -131,12 +153,13 @@ void InMemorySessionStateCheck::registerMatchers(MatchFinder &finder) {
   finder.addMatcher(
       unaryOperator(hasAnyOperatorName("++", "--"), hasUnaryOperand(written), fn, user).bind("use"),
       this);
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
-                                 "::strcpy", "::strncpy", "::strcat", "::strncat", "::strlcpy",
-                                 "::memcpy", "::memmove", "::memset", "::snprintf", "::sprintf"))),
-                             hasArgument(0, written), fn, user)
-                        .bind("use"),
-                    this);
+  finder.addMatcher(
+      callExpr(calls(functionDecl(
+                   nameIn({"::strcpy", "::strncpy", "::strcat", "::strncat", "::strlcpy",
+                           "::memcpy", "::memmove", "::memset", "::snprintf", "::sprintf"}))),
+               hasArgument(0, written), fn, user)
+          .bind("use"),
+      this);
 }
 
 void InMemorySessionStateCheck::check(const MatchFinder::MatchResult &result) {

@@ -62,8 +62,8 @@ void collectWrites(const clang::Stmt *s, const clang::VarDecl *buffer,
   if (!s)
     return;
   if (const auto *call = llvm::dyn_cast<clang::CallExpr>(s))
-    if (const auto *fn = call->getDirectCallee(); fn && call->getNumArgs() > 0 &&
-                                                  localBuffer(call->getArg(0)) == buffer) {
+    if (const auto *fn = call->getDirectCallee();
+        fn && call->getNumArgs() > 0 && localBuffer(call->getArg(0)) == buffer) {
       static const std::set<std::string> writers = {
           "snprintf", "sprintf", "vsnprintf", "vsprintf", "strcpy",  "strncpy", "strcat",
           "strncat",  "memcpy",  "memmove",   "stpcpy",   "strlcpy", "strlcat", "realpath"};
@@ -140,8 +140,8 @@ bool assigns(const clang::Stmt *s, const clang::VarDecl *var) {
       op && op->isAssignmentOp() && op->getNumArgs() > 0 && isVar(op->getArg(0)))
     return true;
   if (const auto *member = llvm::dyn_cast<clang::CXXMemberCallExpr>(s))
-    if (const auto *m = member->getMethodDecl(); m && m->getIdentifier() &&
-                                                (m->getName() == "append" || m->getName() == "assign"))
+    if (const auto *m = member->getMethodDecl();
+        m && m->getIdentifier() && (m->getName() == "append" || m->getName() == "assign"))
       if (isVar(member->getImplicitObjectArgument()))
         return true;
   for (const auto *child : s->children())
@@ -201,7 +201,6 @@ std::optional<std::string> pathValue(const clang::Expr *pathArg, const clang::AS
   return pathPrefix(pathArg, ctx);
 }
 
-
 OpenerMode openerMode(const clang::Expr *arg, const clang::ASTContext &ctx) {
   OpenerMode m;
   const auto *bare = arg->IgnoreParenImpCasts();
@@ -236,32 +235,33 @@ OpenerMode openerMode(const clang::Expr *arg, const clang::ASTContext &ctx) {
   if (!flags)
     return m;
   m.known = true;
-  m.writes = (*flags & kOpenAccessMode) != 0 || (*flags & (kOpenCreate | kOpenTruncate | kOpenAppend));
+  m.writes =
+      (*flags & kOpenAccessMode) != 0 || (*flags & (kOpenCreate | kOpenTruncate | kOpenAppend));
   m.creates = (*flags & kOpenCreate) != 0;
   return m;
 }
 
 StatementMatcher fileCallMatcher() {
-  return callExpr(callee(functionDecl(hasAnyName("::fopen", "::fopen64", "::open", "::open64",
-                                                 "::openat", "::openat64", "::creat", "::creat64",
-                                                 "::rename", "::renameat", "::renameat2",
-                                                 "::std::rename", "::std::fopen"))),
+  return callExpr(calls(functionDecl(
+                      nameIn({"::fopen", "::fopen64", "::open", "::open64", "::openat",
+                              "::openat64", "::creat", "::creat64", "::rename", "::renameat",
+                              "::renameat2", "::std::rename", "::std::fopen"}))),
                   unless(isExpansionInSystemHeader()))
       .bind("fileCall");
 }
 
 StatementMatcher fileCtorMatcher() {
-  return cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
-                              hasAnyName("::std::basic_ofstream", "::std::basic_fstream")))),
+  return cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                              ofClass(nameIn({"::std::basic_ofstream", "::std::basic_fstream"})))),
                           unless(isExpansionInSystemHeader()))
       .bind("fileCtor");
 }
 
 StatementMatcher fileMemberMatcher() {
-  return cxxMemberCallExpr(
-             callee(cxxMethodDecl(hasName("open"), ofClass(hasAnyName("::std::basic_ofstream",
-                                                                      "::std::basic_fstream")))),
-             unless(isExpansionInSystemHeader()))
+  return cxxMemberCallExpr(calls(cxxMethodDecl(
+                               nameIn({"open"}),
+                               ofClass(nameIn({"::std::basic_ofstream", "::std::basic_fstream"})))),
+                           unless(isExpansionInSystemHeader()))
       .bind("fileMember");
 }
 
