@@ -202,7 +202,7 @@ void parseUnit(UnitResult &out, const std::string &file,
     tool.mapVirtualFile(preamble->header, *text);
     tool.mapVirtualFile(preamble->pchPath, preamble->pch);
     tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        {"-include-pch", preamble->pchPath, "-Xclang", "-fno-validate-pch", "-Xclang",
+        {"-include-pch", preamble->pchPath, "-Xclang",
          "-preamble-bytes=" + std::to_string(bytes) + ",1"},
         clang::tooling::ArgumentInsertPosition::END));
   }

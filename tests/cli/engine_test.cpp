@@ -129,7 +129,8 @@ TEST(Engine, NewTimesWithTheSameContentStillHitAndSameSizeEditsAreSeen) {
   auto later = fs::file_time_type::clock::now() + std::chrono::seconds(30);
   for (const char *f : {"common.h", "a.cpp", "b.cpp", "c.cpp"})
     fs::last_write_time(d.path / f, later);
-  auto touched = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  auto touched =
+      twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
   ASSERT_EQ(touched.code, 1) << touched.err;
   EXPECT_NE(touched.err.find("cache: 3 unit(s) unchanged"), std::string::npos) << touched.err;
   EXPECT_EQ(findingSet(parse(touched)), findingSet(parse(cold)));
@@ -148,8 +149,9 @@ TEST(Engine, NewTimesWithTheSameContentStillHitAndSameSizeEditsAreSeen) {
 // reads only those: suppressions and unused ones must come out the same.
 TEST(Engine, WarmScanAppliesTheSameSuppressions) {
   TempDir d, cache;
-  d.write("a.cpp", "#include <cstdio>\n"
-                   "void a() { freopen(\"a.log\", \"a\", stdout); } // NOLINT(logs/stdio-redirect)\n");
+  d.write("a.cpp",
+          "#include <cstdio>\n"
+          "void a() { freopen(\"a.log\", \"a\", stdout); } // NOLINT(logs/stdio-redirect)\n");
   d.write("b.cpp", "#include <cstdio>\n"
                    "int b() { return 1; } // NOLINT(config/env-fallback)\n");
   d.write("c.cpp", "#include <cstdio>\n"
@@ -171,13 +173,117 @@ TEST(Engine, WarmScanAppliesTheSameSuppressions) {
   EXPECT_TRUE(hasFinding(w, "c.cpp", "logs/stdio-redirect")) << warm.out;
 
   // A NOLINT added to a file that had none: read again, and applied.
-  d.write("c.cpp", "#include <cstdio>\n"
-                   "void c() { freopen(\"c.log\", \"a\", stderr); } // NOLINT(logs/stdio-redirect)\n");
+  d.write("c.cpp",
+          "#include <cstdio>\n"
+          "void c() { freopen(\"c.log\", \"a\", stderr); } // NOLINT(logs/stdio-redirect)\n");
   auto edited = twelve(args, TWELVE_SOURCE_DIR, cacheEnv(cache));
   ASSERT_EQ(edited.code, 1) << edited.err << edited.out; // b.cpp's unused NOLINT
   auto e = parse(edited);
   EXPECT_TRUE(e["findings"].empty()) << edited.out;
   EXPECT_EQ(e["summary"]["suppressed"], 2) << edited.out;
+}
+
+// Units that start with the same #include lines share one precompiled
+// preamble per worker; the findings, in the header and in each unit, and the
+// precision of each unit are those of parsing every unit whole.
+void writeSharingProject(TempDir &d) {
+  d.write("app.h", "#pragma once\n#include <cstdio>\n"
+                   "inline FILE *openLog() { return std::fopen(\"app.log\", \"a\"); }\n"
+                   "struct Settings { const char *region; };\n");
+  for (int i = 1; i <= 4; ++i) {
+    auto n = std::to_string(i);
+    d.write("u" + n + ".cpp", "// unit " + n +
+                                  "\n#include \"app.h\"\n#include <cstdlib>\n\n"
+                                  "void u" +
+                                  n + "() { freopen(\"u" + n +
+                                  ".log\", \"a\", stdout); }\n"
+                                  "const char *region" +
+                                  n +
+                                  "() {\n"
+                                  "  const char *r = std::getenv(\"REGION\");\n"
+                                  "  return r ? r : \"eu-west-" +
+                                  n + "\";\n}\n");
+  }
+  // Shares the first line, but a header after it is missing: reduced
+  // precision, as when parsed whole.
+  d.write("u5.cpp", "#include \"app.h\"\n#include \"generated/missing.h\"\n"
+                    "void u5() { freopen(\"u5.log\", \"a\", stderr); }\n");
+}
+
+TEST(Engine, SharedPreamblesFindTheSameAsUnitsParsedWhole) {
+  TempDir d;
+  writeSharingProject(d);
+  for (const char *jobs : {"-j1", "-j2"}) {
+    auto shared = twelve("scan " + d.str() + " --format json -v --no-cache " + jobs);
+    auto whole = twelve("scan " + d.str() + " --format json -v --no-cache " + jobs,
+                        TWELVE_SOURCE_DIR, "TWELVE_NO_SHARED_PREAMBLES=1");
+    ASSERT_EQ(shared.code, 1) << shared.err;
+    ASSERT_EQ(whole.code, 1) << whole.err;
+    EXPECT_NE(shared.err.find("shared preambles: 4 unit(s) took their first include lines from 1 "
+                              "precompiled preamble(s)"),
+              std::string::npos)
+        << shared.err;
+    EXPECT_EQ(whole.err.find("shared preambles"), std::string::npos) << whole.err;
+    auto sharedDoc = parse(shared), wholeDoc = parse(whole);
+    EXPECT_EQ(findingSet(sharedDoc), findingSet(wholeDoc)) << shared.out << whole.out;
+    EXPECT_EQ(sharedDoc["summary"]["files"], wholeDoc["summary"]["files"]);
+    EXPECT_EQ(sharedDoc["summary"]["files"]["reduced"], 1) << shared.out;
+    EXPECT_TRUE(hasFinding(sharedDoc, "app.h", "logs/file-sink")) << shared.out;
+    // 4 x (stdout redirect, getenv fallback) + u5's stderr redirect + the header's log file.
+    EXPECT_EQ(sharedDoc["findings"].size(), 10u) << shared.out;
+  }
+}
+
+// memcached builds each file twice, with and without -DMEMCACHED_DEBUG: each
+// command gets its own preamble (the header declares more in the debug build).
+TEST(Engine, SharedPreamblesPerCompileCommandOfAUnit) {
+  TempDir d;
+  d.write("server.h", "#include <stdio.h>\n#include <stdbool.h>\n"
+                      "#ifdef DEBUG_BUILD\nextern volatile bool is_paused;\n#endif\n");
+  std::string db = "[";
+  for (int i = 1; i <= 3; ++i) {
+    auto n = std::to_string(i);
+    d.write("s" + n + ".c", "#include \"server.h\"\n#include <string.h>\n"
+                            "void s" +
+                                n +
+                                "(void) {\n"
+                                "#ifdef DEBUG_BUILD\n  if (is_paused) return;\n#endif\n"
+                                "  freopen(\"s" +
+                                n + ".log\", \"a\", stdout);\n}\n");
+    for (const char *flag : {"-DNDEBUG", "-DDEBUG_BUILD"})
+      db += std::string(db.size() > 1 ? "," : "") + "{\"directory\": \"" + d.str() +
+            "\", \"file\": \"s" + n + ".c\", \"arguments\": [\"cc\", \"" + flag +
+            "\", \"-c\", \"s" + n + ".c\", \"-o\", \"s" + n + flag + ".o\"]}";
+  }
+  d.write("compile_commands.json", db + "]");
+  auto shared = twelve("scan " + d.str() + " --format json -v --no-cache -j1");
+  ASSERT_EQ(shared.code, 1) << shared.err;
+  EXPECT_NE(shared.err.find("shared preambles: 3 unit(s)"), std::string::npos) << shared.err;
+  auto doc = parse(shared);
+  EXPECT_EQ(doc["summary"]["files"]["full"], 3) << shared.out << shared.err;
+  EXPECT_EQ(doc["findings"].size(), 3u) << shared.out;
+  auto whole = twelve("scan " + d.str() + " --format json --no-cache -j1", TWELVE_SOURCE_DIR,
+                      "TWELVE_NO_SHARED_PREAMBLES=1");
+  EXPECT_EQ(findingSet(doc), findingSet(parse(whole)));
+}
+
+// The headers of a shared preamble are the units' headers for the cache.
+TEST(Engine, EditingAHeaderOfASharedPreambleInvalidatesItsUnits) {
+  TempDir d, cache;
+  writeSharingProject(d);
+  auto cold = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(cold.code, 1) << cold.err;
+  ASSERT_NE(cold.err.find("shared preambles: 4 unit(s)"), std::string::npos) << cold.err;
+  EXPECT_FALSE(hasFinding(parse(cold), "app.h", "logs/stdio-redirect"));
+
+  d.write("app.h", "#pragma once\n#include <cstdio>\n"
+                   "inline FILE *openLog() { return std::fopen(\"app.log\", \"a\"); }\n"
+                   "struct Settings { const char *region; };\n"
+                   "inline void quiet() { freopen(\"quiet.log\", \"a\", stdout); }\n");
+  auto edited = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(edited.code, 1) << edited.err;
+  EXPECT_EQ(edited.err.find("unit(s) unchanged"), std::string::npos) << edited.err;
+  EXPECT_TRUE(hasFinding(parse(edited), "app.h", "logs/stdio-redirect")) << edited.out;
 }
 
 TEST(Engine, NoCacheWritesAndReusesNothing) {
