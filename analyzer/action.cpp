@@ -16,10 +16,12 @@
 #include <clang/Serialization/ASTWriter.h>
 #include <clang/Serialization/PCHContainerOperations.h>
 #include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 
 namespace twelve::analyzer {
 
@@ -49,8 +51,31 @@ public:
                                             : "\"" + fileName.str() + "\"");
       return;
     }
-    auto real = file->tryGetRealPathName();
-    out_.includedFiles.insert(real.empty() ? file->getName().str() : real.str());
+    out_.includedFiles.insert(canonicalPath(*file));
+  }
+
+  /// The file's path with symbolic links resolved. Clang's own "real path" of
+  /// a file it only looked up (as a precompiled preamble's headers are, when a
+  /// unit includes them again) drops ".." lexically: the GCC headers'
+  /// "/../lib/gcc/x86_64-linux-gnu/12/../../../../include/c++/12" becomes
+  /// "/include/c++/12", which is not there (/lib is a link to /usr/lib).
+  static std::string canonicalPath(const clang::FileEntry &file) {
+    auto name = file.getName();
+    if (name.contains("/../") || name.contains("/./")) {
+      static std::map<std::string, std::string> resolved; // per worker: a few hundred paths
+      auto it = resolved.find(name.str());
+      if (it == resolved.end()) {
+        llvm::SmallString<256> real;
+        it = resolved
+                 .emplace(name.str(),
+                          llvm::sys::fs::real_path(name, real) ? std::string() : real.str().str())
+                 .first;
+      }
+      if (!it->second.empty())
+        return it->second;
+    }
+    auto real = file.tryGetRealPathName();
+    return real.empty() ? name.str() : real.str();
   }
 
 private:

@@ -147,7 +147,9 @@ void runCommand(const clang::tooling::CompileCommand &command, const std::string
                 clang::DiagnosticConsumer &diagnostics,
                 const std::vector<std::pair<std::string, llvm::StringRef>> &virtualFiles = {},
                 const BuiltPreamble *preamble = nullptr, unsigned bytes = 0) {
+  // A few kept: a project may give every file flags of its own.
   static std::map<std::string, std::shared_ptr<const clang::CompilerInvocation>> invocations;
+  static std::deque<std::string> order; // oldest first
   using namespace clang::tooling;
   auto adjust = combineAdjusters(combineAdjusters(combineAdjusters(getClangStripOutputAdjuster(),
                                                                    getClangSyntaxOnlyAdjuster()),
@@ -199,8 +201,14 @@ void runCommand(const clang::tooling::CompileCommand &command, const std::string
     made->getCodeGenOpts().DisableFree = false;
     invocation = std::move(made);
     if (at && invocation->getFrontendOpts().Inputs.size() == 1 &&
-        invocation->getFrontendOpts().Inputs.front().getFile() == args[*at])
+        invocation->getFrontendOpts().Inputs.front().getFile() == args[*at]) {
+      if (order.size() >= 32) {
+        invocations.erase(order.front());
+        order.pop_front();
+      }
+      order.push_back(key);
       invocations.emplace(key, std::make_shared<clang::CompilerInvocation>(*invocation));
+    }
   }
   if (preamble) {
     invocation->getPreprocessorOpts().ImplicitPCHInclude = preamble->pchPath;
@@ -214,15 +222,15 @@ void runCommand(const clang::tooling::CompileCommand &command, const std::string
 /// The unit's preamble for its `index`th compile command, precompiled by the
 /// first unit of this worker that uses it; null when it does not compile
 /// cleanly (the unit then parses whole).
-const BuiltPreamble *preambleFor(const Job &job, size_t index,
-                                 const clang::tooling::CompileCommand &unitCommand,
-                                 const clang::tooling::ArgumentsAdjuster &adjuster) {
-  static std::map<std::string, std::unique_ptr<BuiltPreamble>> built;
+std::shared_ptr<const BuiltPreamble>
+preambleFor(const Job &job, size_t index, const clang::tooling::CompileCommand &unitCommand,
+            const clang::tooling::ArgumentsAdjuster &adjuster) {
+  static std::map<std::string, std::shared_ptr<const BuiltPreamble>> built;
   static std::deque<std::string> order; // oldest first: a few are kept
   const auto &shared = *job.preamble->preamble;
   auto key = shared.key + '\0' + std::to_string(index);
   if (auto it = built.find(key); it != built.end())
-    return it->second.get();
+    return it->second;
   if (order.size() >= 8) {
     built.erase(order.front());
     order.pop_front();
@@ -233,7 +241,7 @@ const BuiltPreamble *preambleFor(const Job &job, size_t index,
   auto command = preambleCommand(job.file, unitCommand, header);
   if (!command)
     return nullptr;
-  auto result = std::make_unique<BuiltPreamble>();
+  auto result = std::make_shared<BuiltPreamble>();
   result->header = header;
   result->pchPath = header + ".pch";
   UnitResult out;
@@ -244,7 +252,7 @@ const BuiltPreamble *preambleFor(const Job &job, size_t index,
     return nullptr;
   result->includedFiles = std::move(out.includedFiles);
   slot = std::move(result);
-  return slot.get();
+  return slot;
 }
 
 /// Parses a unit with each of its compile commands (a file built by two
@@ -270,7 +278,7 @@ void parseUnit(UnitResult &out, const std::string &file,
 std::optional<UnitResult> runWithPreamble(const Job &job, const CheckSet &set,
                                           const clang::tooling::ArgumentsAdjuster &adjuster) {
   auto commands = job.db->getCompileCommands(job.file);
-  std::vector<const BuiltPreamble *> preambles;
+  std::vector<std::shared_ptr<const BuiltPreamble>> preambles; // kept alive if evicted
   for (size_t k = 0; k < commands.size(); ++k) {
     preambles.push_back(preambleFor(job, k, commands[k], adjuster));
     if (!preambles.back())
@@ -278,8 +286,8 @@ std::optional<UnitResult> runWithPreamble(const Job &job, const CheckSet &set,
   }
   UnitResult out;
   for (size_t k = 0; k < commands.size(); ++k) {
-    parseUnit(out, job.file, {commands[k]}, set, adjuster, false, preambles[k], job.preamble->bytes,
-              &job.preamble->preamble->text);
+    parseUnit(out, job.file, {commands[k]}, set, adjuster, false, preambles[k].get(),
+              job.preamble->bytes, &job.preamble->preamble->text);
     // Anything short of a clean parse is redone whole, so that the shared
     // preamble can only ever change how fast a unit is analyzed.
     if (!out.started || out.errors || !out.missingIncludes.empty())

@@ -275,6 +275,11 @@ TEST(Engine, EditingAHeaderOfASharedPreambleInvalidatesItsUnits) {
   ASSERT_EQ(cold.code, 1) << cold.err;
   ASSERT_NE(cold.err.find("shared preambles: 4 unit(s)"), std::string::npos) << cold.err;
   EXPECT_FALSE(hasFinding(parse(cold), "app.h", "logs/stdio-redirect"));
+  // Every unit was cached, those that shared the preamble too: the files they
+  // included through it (<cstdio> among them) are recorded where they are.
+  auto warm = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  EXPECT_NE(warm.err.find("cache: 5 unit(s) unchanged"), std::string::npos) << warm.err;
+  EXPECT_EQ(findingSet(parse(warm)), findingSet(parse(cold)));
 
   d.write("app.h", "#pragma once\n#include <cstdio>\n"
                    "inline FILE *openLog() { return std::fopen(\"app.log\", \"a\"); }\n"
