@@ -25,6 +25,7 @@
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <thread>
@@ -87,6 +88,15 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> workerFiles() {
                                 llvm::vfs::createPhysicalFileSystem().release()),
                             size_t(512) << 20);
   return files;
+}
+
+/// The first 64 KiB of a file: where its leading include lines are.
+std::string fileStart(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text(64 << 10, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
+  return text;
 }
 
 /// A preamble precompiled in this worker.
@@ -231,7 +241,7 @@ preambleFor(const Job &job, size_t index, const clang::tooling::CompileCommand &
   auto key = shared.key + '\0' + std::to_string(index);
   if (auto it = built.find(key); it != built.end())
     return it->second;
-  if (order.size() >= 8) {
+  if (order.size() >= 4) { // a worker takes a preamble's units one after the other
     built.erase(order.front());
     order.pop_front();
   }
@@ -611,8 +621,23 @@ ScanResult scan(const ScanOptions &options) {
       }
       pending.push_back(i);
     }
+    // Units that start with the same #include lines share their parse (preamble.h).
+    std::vector<PreambleUse> preambles(files.size());
+    if (sharedPreamblesEnabled()) {
+      std::vector<std::string> names, sources, flags;
+      for (size_t i : pending) {
+        names.push_back(files[i]);
+        sources.push_back(fileStart(files[i]));
+        flags.push_back(flagsOf(files[i]));
+      }
+      auto plan = planSharedPreambles(names, sources, flags);
+      for (size_t j = 0; j < pending.size(); ++j)
+        preambles[pending[j]] = std::move(plan[j]);
+    }
     // Largest files first: the biggest unit (memcached.c is a fifth of
-    // memcached's time) then does not start last and leave the other workers idle.
+    // memcached's time) then does not start last and leave the other workers
+    // idle. The units of one preamble go one after the other (after its
+    // largest), so that a worker holds few preambles at a time.
     {
       std::vector<std::uintmax_t> size(files.size(), 0);
       for (size_t i : pending) {
@@ -620,22 +645,16 @@ ScanResult scan(const ScanOptions &options) {
         auto n = fs::file_size(files[i], ec);
         size[i] = ec ? 0 : n;
       }
+      std::map<const SharedPreamble *, std::uintmax_t> largest;
+      for (size_t i : pending)
+        if (const auto *p = preambles[i].preamble.get())
+          largest[p] = std::max(largest[p], size[i]);
+      auto rank = [&](size_t i) {
+        const auto *p = preambles[i].preamble.get();
+        return std::make_tuple(p ? largest[p] : size[i], p ? p->key : files[i], size[i]);
+      };
       std::stable_sort(pending.begin(), pending.end(),
-                       [&](size_t a, size_t b) { return size[a] > size[b]; });
-    }
-    // Units that start with the same #include lines share their parse (preamble.h).
-    std::vector<PreambleUse> preambles(files.size());
-    if (sharedPreamblesEnabled()) {
-      std::vector<std::string> names, sources, flags;
-      for (size_t i : pending) {
-        names.push_back(files[i]);
-        auto text = readFile(files[i]);
-        sources.push_back(text ? std::move(*text) : std::string());
-        flags.push_back(flagsOf(files[i]));
-      }
-      auto plan = planSharedPreambles(names, sources, flags);
-      for (size_t j = 0; j < pending.size(); ++j)
-        preambles[pending[j]] = std::move(plan[j]);
+                       [&](size_t a, size_t b) { return rank(a) > rank(b); });
     }
     // The units of one preamble go to one worker, which builds it once.
     std::vector<long> groups(pending.size(), -1);
