@@ -134,6 +134,18 @@ private:
   const std::vector<std::uint32_t> *preambleDecls_;
 };
 
+/// What every parse of a unit (or of its shared preamble) sets up: missing
+/// includes recorded instead of fatal, every error counted, system bodies skipped.
+void startParse(clang::CompilerInstance &ci, UnitResult &out) {
+  out.started = true;
+  auto &pp = ci.getPreprocessor();
+  pp.SetSuppressIncludeNotFoundError(true);
+  pp.addPPCallbacks(std::make_unique<IncludeRecorder>(out));
+  ci.getDiagnostics().setErrorLimit(0);
+  if (skipSystemFunctionBodies())
+    ci.getFrontendOpts().SkipFunctionBodies = true;
+}
+
 class ScanAction : public clang::ASTFrontendAction {
 public:
   ScanAction(const CheckSet &set, UnitResult &out, const std::vector<std::uint32_t> *preambleDecls)
@@ -141,13 +153,7 @@ public:
 
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci,
                                                         llvm::StringRef) override {
-    out_.started = true;
-    auto &pp = ci.getPreprocessor();
-    pp.SetSuppressIncludeNotFoundError(true);
-    pp.addPPCallbacks(std::make_unique<IncludeRecorder>(out_));
-    ci.getDiagnostics().setErrorLimit(0);
-    if (skipSystemFunctionBodies())
-      ci.getFrontendOpts().SkipFunctionBodies = true;
+    startParse(ci, out_);
 
     for (const auto &rule : set_.rules) {
       const auto &all = checks::allChecks();
@@ -254,13 +260,7 @@ public:
 
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci,
                                                         llvm::StringRef) override {
-    out_.started = true;
-    auto &pp = ci.getPreprocessor();
-    pp.SetSuppressIncludeNotFoundError(true);
-    pp.addPPCallbacks(std::make_unique<IncludeRecorder>(out_));
-    ci.getDiagnostics().setErrorLimit(0);
-    if (skipSystemFunctionBodies())
-      ci.getFrontendOpts().SkipFunctionBodies = true;
+    startParse(ci, out_);
     std::string sysroot;
     if (!ComputeASTConsumerArguments(ci, sysroot))
       return nullptr;

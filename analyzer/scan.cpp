@@ -90,13 +90,13 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> workerFiles() {
   return files;
 }
 
-/// The first 64 KiB of a file: where its leading include lines are.
+/// The first 64 KiB of a file: where its leading include lines are. (Sized to
+/// what was read: the scan holds one per unit while it plans.)
 std::string fileStart(const std::string &path) {
+  static std::vector<char> buffer(64 << 10);
   std::ifstream in(path, std::ios::binary);
-  std::string text(64 << 10, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
-  return text;
+  in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  return std::string(buffer.data(), static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
 }
 
 /// A preamble precompiled in this worker.
