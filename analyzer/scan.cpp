@@ -99,6 +99,17 @@ std::string fileStart(const std::string &path) {
   return std::string(buffer.data(), static_cast<size_t>(std::max<std::streamsize>(0, in.gcount())));
 }
 
+/// Whether a compile command's argument names the unit's file `file` (absolute).
+bool namesFile(const std::string &arg, const clang::tooling::CompileCommand &command,
+               const std::string &file) {
+  if (arg == command.Filename)
+    return true;
+  fs::path p(arg);
+  if (p.is_relative())
+    p = fs::path(command.Directory) / p;
+  return p.lexically_normal().string() == file;
+}
+
 /// A preamble precompiled in this worker.
 struct BuiltPreamble {
   std::string header; // where its text is mapped (the units' folder)
@@ -118,10 +129,7 @@ preambleCommand(const std::string &file, clang::tooling::CompileCommand command,
   std::string language;
   for (size_t i = 1; i < args.size(); ++i) {
     const auto &a = args[i];
-    fs::path p(a);
-    if (p.is_relative())
-      p = fs::path(command.Directory) / p;
-    if (a == command.Filename || p.lexically_normal().string() == file) {
+    if (namesFile(a, command, file)) {
       at = i;
       break;
     }
@@ -170,13 +178,9 @@ void runCommand(const clang::tooling::CompileCommand &command, const std::string
     return;
 
   std::optional<size_t> at; // the argument naming the file
-  for (size_t i = 1; i < args.size(); ++i) {
-    fs::path p(args[i]);
-    if (p.is_relative())
-      p = fs::path(command.Directory) / p;
-    if (args[i] == command.Filename || p.lexically_normal().string() == file)
+  for (size_t i = 1; i < args.size(); ++i)
+    if (namesFile(args[i], command, file))
       at = i;
-  }
   std::string key = command.Directory + '\0' + fs::path(file).extension().string();
   for (size_t i = 0; i < args.size(); ++i)
     key += '\0' + (at && i == *at ? std::string("<file>") : args[i]);
@@ -581,14 +585,8 @@ ScanResult scan(const ScanOptions &options) {
     std::string out;
     for (const auto &c : database->getCompileCommands(file)) {
       out += c.Directory + '\0';
-      for (const auto &a : strip(c.CommandLine, file)) {
-        fs::path p(a);
-        if (p.is_relative())
-          p = fs::path(c.Directory) / p;
-        out +=
-            (a == c.Filename || p.lexically_normal().string() == file) ? std::string("<file>") : a;
-        out += '\0';
-      }
+      for (const auto &a : strip(c.CommandLine, file))
+        out += (namesFile(a, c, file) ? std::string("<file>") : a) + '\0';
     }
     return out;
   };
