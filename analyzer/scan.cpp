@@ -677,20 +677,8 @@ ScanResult scan(const ScanOptions &options) {
                 relativeTo(files[pending[job]], root));
         },
         groups);
-    if (options.log && options.verbose) {
-      std::set<const SharedPreamble *> used;
-      size_t sharing = 0;
-      for (size_t j = 0; j < pending.size(); ++j)
-        if (outcomes[j].kind == JobOutcome::Kind::Done)
-          if (auto unit = decode(outcomes[j].bytes); unit && unit->sharedPreamble) {
-            ++sharing;
-            used.insert(preambles[pending[j]].preamble.get());
-          }
-      if (sharing)
-        log("shared preambles: " + std::to_string(sharing) +
-            " unit(s) took their first include lines from " + std::to_string(used.size()) +
-            " precompiled preamble(s)");
-    }
+    std::set<const SharedPreamble *> used; // the preambles units shared
+    size_t sharing = 0;
     for (size_t j = 0; j < pending.size(); ++j) {
       size_t i = pending[j];
       auto &outcome = outcomes[j];
@@ -704,9 +692,17 @@ ScanResult scan(const ScanOptions &options) {
         continue;
       }
       results[i] = std::move(*unit);
+      if (results[i].sharedPreamble) {
+        ++sharing;
+        used.insert(preambles[i].preamble.get());
+      }
       if (cache)
         cache->store(files[i], commands[i], results[i]);
     }
+    if (sharing && options.verbose)
+      log("shared preambles: " + std::to_string(sharing) +
+          " unit(s) took their first include lines from " + std::to_string(used.size()) +
+          " precompiled preamble(s)");
     for (size_t i = 0; i < files.size(); ++i) {
       account(result, files[i], results[i], root, options);
       included.insert(results[i].includedFiles.begin(), results[i].includedFiles.end());
