@@ -19,6 +19,7 @@ namespace twelve::analyzer {
 struct UnitResult {
   bool started = false;        // the frontend ran (false: driver error, unreadable file)
   bool sharedPreamble = false; // its first include lines came from a shared preamble
+  unsigned preamblesBuilt = 0; // shared preambles its worker precompiled for it
   unsigned errors = 0;         // error diagnostics Clang recovered from
   std::string firstError;      // "file:line: message" of the first one
   std::vector<std::string> missingIncludes;

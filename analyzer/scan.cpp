@@ -5,6 +5,7 @@
 #include "analyzer/compilation.h"
 #include "analyzer/file_cache.h"
 #include "analyzer/preamble.h"
+#include "analyzer/preamble_store.h"
 #include "analyzer/sources.h"
 #include "analyzer/suppressions.h"
 #include "analyzer/unit_codec.h"
@@ -78,6 +79,7 @@ struct Job {
   std::string file;
   const clang::tooling::CompilationDatabase *db;
   const PreambleUse *preamble = nullptr;
+  const PreambleStore *store = nullptr; // where this scan's workers share preambles
 };
 
 /// The worker's caching view of the file system, shared by the units it
@@ -110,13 +112,11 @@ bool namesFile(const std::string &arg, const clang::tooling::CompileCommand &com
   return p.lexically_normal().string() == file;
 }
 
-/// A preamble precompiled in this worker.
+/// A preamble precompiled for this worker (by it or by another).
 struct BuiltPreamble {
   std::string header; // where its text is mapped (the units' folder)
   std::string pchPath;
-  std::string pch;
-  std::vector<std::uint32_t> decls; // its declarations to match, by ID
-  std::set<std::string> includedFiles;
+  PrecompiledPreamble built;
 };
 
 /// The preamble's compile command: the unit's, with its file replaced by the
@@ -233,38 +233,46 @@ void runCommand(const clang::tooling::CompileCommand &command, const std::string
                         &diagnostics);
 }
 
-/// The unit's preamble for its `index`th compile command, precompiled by the
-/// first unit of this worker that uses it; null when it does not compile
-/// cleanly (the unit then parses whole).
-std::shared_ptr<const BuiltPreamble>
-preambleFor(const Job &job, size_t index, const clang::tooling::CompileCommand &unitCommand,
-            const clang::tooling::ArgumentsAdjuster &adjuster) {
-  static std::map<std::string, std::shared_ptr<const BuiltPreamble>> built;
+/// The unit's preamble for its `index`th compile command, precompiled once per
+/// scan (by the first worker to need it, when the scan has a store) and kept
+/// by the worker for its next units; null when it does not compile cleanly
+/// (the unit then parses whole). Counts in `built` a preamble precompiled here.
+std::shared_ptr<const BuiltPreamble> preambleFor(const Job &job, size_t index,
+                                                 const clang::tooling::CompileCommand &unitCommand,
+                                                 const clang::tooling::ArgumentsAdjuster &adjuster,
+                                                 unsigned &built) {
+  static std::map<std::string, std::shared_ptr<const BuiltPreamble>> kept;
   static std::deque<std::string> order; // oldest first: a few are kept
   const auto &shared = *job.preamble->preamble;
   auto key = shared.key + '\0' + std::to_string(index);
-  if (auto it = built.find(key); it != built.end())
+  if (auto it = kept.find(key); it != kept.end())
     return it->second;
-  if (order.size() >= 4) { // a worker takes a preamble's units one after the other
-    built.erase(order.front());
+  if (order.size() >= 4) {
+    kept.erase(order.front());
     order.pop_front();
   }
   order.push_back(key);
-  auto &slot = built[key];
-  auto header = shared.directory + "/.twelve-preamble-" + hashHex(key) + ".h";
-  auto command = preambleCommand(job.file, unitCommand, header);
-  if (!command)
-    return nullptr;
+  auto &slot = kept[key];
   auto result = std::make_shared<BuiltPreamble>();
-  result->header = header;
-  result->pchPath = header + ".pch";
-  UnitResult out;
-  auto diagnostics = makeDiagnosticCollector(out);
-  auto factory = makePreambleActionFactory(out, result->pch, result->decls);
-  runCommand(*command, header, adjuster, *factory, *diagnostics, {{header, shared.text}});
-  if (result->pch.empty())
+  result->header = shared.directory + "/.twelve-preamble-" + hashHex(key) + ".h";
+  result->pchPath = result->header + ".pch";
+  auto build = [&] {
+    ++built;
+    PrecompiledPreamble made;
+    auto command = preambleCommand(job.file, unitCommand, result->header);
+    if (!command)
+      return made;
+    UnitResult out;
+    auto diagnostics = makeDiagnosticCollector(out);
+    auto factory = makePreambleActionFactory(out, made.pch, made.decls);
+    runCommand(*command, result->header, adjuster, *factory, *diagnostics,
+               {{result->header, shared.text}});
+    made.includedFiles = std::move(out.includedFiles);
+    return made;
+  };
+  result->built = job.store ? job.store->get(key, build) : build();
+  if (result->built.pch.empty())
     return nullptr;
-  result->includedFiles = std::move(out.includedFiles);
   slot = std::move(result);
   return slot;
 }
@@ -279,10 +287,10 @@ void parseUnit(UnitResult &out, const std::string &file,
   auto diagnostics = makeDiagnosticCollector(out);
   auto factory = includesOnly
                      ? makeIncludeScanActionFactory(out)
-                     : makeScanActionFactory(set, out, preamble ? &preamble->decls : nullptr);
+                     : makeScanActionFactory(set, out, preamble ? &preamble->built.decls : nullptr);
   std::vector<std::pair<std::string, llvm::StringRef>> virtualFiles;
   if (preamble)
-    virtualFiles = {{preamble->header, *text}, {preamble->pchPath, preamble->pch}};
+    virtualFiles = {{preamble->header, *text}, {preamble->pchPath, preamble->built.pch}};
   for (const auto &command : commands)
     runCommand(command, file, adjuster, *factory, *diagnostics, virtualFiles, preamble, bytes);
 }
@@ -293,8 +301,9 @@ std::optional<UnitResult> runWithPreamble(const Job &job, const CheckSet &set,
                                           const clang::tooling::ArgumentsAdjuster &adjuster) {
   auto commands = job.db->getCompileCommands(job.file);
   std::vector<std::shared_ptr<const BuiltPreamble>> preambles; // kept alive if evicted
+  unsigned built = 0;
   for (size_t k = 0; k < commands.size(); ++k) {
-    preambles.push_back(preambleFor(job, k, commands[k], adjuster));
+    preambles.push_back(preambleFor(job, k, commands[k], adjuster, built));
     if (!preambles.back())
       return std::nullopt;
   }
@@ -306,12 +315,13 @@ std::optional<UnitResult> runWithPreamble(const Job &job, const CheckSet &set,
     // preamble can only ever change how fast a unit is analyzed.
     if (!out.started || out.errors || !out.missingIncludes.empty())
       return std::nullopt;
-    out.includedFiles.insert(preambles[k]->includedFiles.begin(),
-                             preambles[k]->includedFiles.end());
+    const auto &included = preambles[k]->built.includedFiles;
+    out.includedFiles.insert(included.begin(), included.end());
   }
   if (commands.empty())
     return std::nullopt;
   out.sharedPreamble = true;
+  out.preamblesBuilt = built;
   return out;
 }
 
@@ -654,7 +664,12 @@ ScanResult scan(const ScanOptions &options) {
       std::stable_sort(pending.begin(), pending.end(),
                        [&](size_t a, size_t b) { return rank(a) > rank(b); });
     }
-    // The units of one preamble go to one worker, which builds it once.
+    // A preamble is built once, by the worker that takes its first unit; the
+    // others read it from the store (or build their own without one).
+    std::unique_ptr<PreambleStore> store;
+    if (std::any_of(pending.begin(), pending.end(),
+                    [&](size_t i) { return preambles[i].preamble != nullptr; }))
+      store = PreambleStore::create();
     std::vector<long> groups(pending.size(), -1);
     std::map<const SharedPreamble *, long> groupIds;
     for (size_t j = 0; j < pending.size(); ++j)
@@ -669,7 +684,8 @@ ScanResult scan(const ScanOptions &options) {
           if (fault.rfind("hang:", 0) == 0 && file.find(fault.substr(5)) != std::string::npos)
             for (;;)
               ::pause();
-          return encode(runUnit({file, database.get(), &preambles[pending[job]]}, set, adjuster));
+          return encode(runUnit({file, database.get(), &preambles[pending[job]], store.get()}, set,
+                                adjuster));
         },
         [&](size_t job) {
           if (options.verbose)
@@ -678,7 +694,7 @@ ScanResult scan(const ScanOptions &options) {
         },
         groups);
     std::set<const SharedPreamble *> used; // the preambles units shared
-    size_t sharing = 0;
+    size_t sharing = 0, builds = 0;
     for (size_t j = 0; j < pending.size(); ++j) {
       size_t i = pending[j];
       auto &outcome = outcomes[j];
@@ -694,6 +710,7 @@ ScanResult scan(const ScanOptions &options) {
       results[i] = std::move(*unit);
       if (results[i].sharedPreamble) {
         ++sharing;
+        builds += results[i].preamblesBuilt;
         used.insert(preambles[i].preamble.get());
       }
       if (cache)
@@ -702,7 +719,7 @@ ScanResult scan(const ScanOptions &options) {
     if (sharing && options.verbose)
       log("shared preambles: " + std::to_string(sharing) +
           " unit(s) took their first include lines from " + std::to_string(used.size()) +
-          " precompiled preamble(s)");
+          " precompiled preamble(s), built " + std::to_string(builds) + " time(s)");
     for (size_t i = 0; i < files.size(); ++i) {
       account(result, files[i], results[i], root, options);
       included.insert(results[i].includedFiles.begin(), results[i].includedFiles.end());

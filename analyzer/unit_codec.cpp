@@ -9,6 +9,7 @@ namespace {
 
 // Length-prefixed fields; a format version first so old cache files are ignored.
 constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kPreambleVersion = 0x50524531; // "PRE1"
 
 class Writer {
 public:
@@ -52,7 +53,7 @@ private:
 std::string encode(const UnitResult &unit) {
   Writer w;
   w.u32(kVersion);
-  w.u32((unit.started ? 1u : 0u) | (unit.sharedPreamble ? 2u : 0u));
+  w.u32((unit.started ? 1u : 0u) | (unit.sharedPreamble ? 2u : 0u) | unit.preamblesBuilt << 2);
   w.u32(unit.errors);
   w.str(unit.firstError);
   w.u32(static_cast<std::uint32_t>(unit.missingIncludes.size()));
@@ -84,6 +85,7 @@ std::optional<UnitResult> decode(std::string_view bytes) {
     return std::nullopt;
   u.started = (started & 1u) != 0;
   u.sharedPreamble = (started & 2u) != 0;
+  u.preamblesBuilt = started >> 2;
   if (!r.u32(n))
     return std::nullopt;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -118,6 +120,44 @@ std::optional<UnitResult> decode(std::string_view bytes) {
   if (!r.done())
     return std::nullopt;
   return u;
+}
+
+std::string encode(const PrecompiledPreamble &preamble) {
+  Writer w;
+  w.u32(kPreambleVersion);
+  w.u32(static_cast<std::uint32_t>(preamble.decls.size()));
+  for (auto id : preamble.decls)
+    w.u32(id);
+  w.u32(static_cast<std::uint32_t>(preamble.includedFiles.size()));
+  for (const auto &f : preamble.includedFiles)
+    w.str(f);
+  w.str(preamble.pch);
+  return w.take();
+}
+
+std::optional<PrecompiledPreamble> decodePreamble(std::string_view bytes) {
+  Reader r(bytes);
+  PrecompiledPreamble p;
+  std::uint32_t version, n;
+  if (!r.u32(version) || version != kPreambleVersion || !r.u32(n))
+    return std::nullopt;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint32_t id;
+    if (!r.u32(id))
+      return std::nullopt;
+    p.decls.push_back(id);
+  }
+  if (!r.u32(n))
+    return std::nullopt;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string s;
+    if (!r.str(s))
+      return std::nullopt;
+    p.includedFiles.insert(std::move(s));
+  }
+  if (!r.str(p.pch) || !r.done())
+    return std::nullopt;
+  return p;
 }
 
 } // namespace twelve::analyzer

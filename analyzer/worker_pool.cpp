@@ -148,13 +148,13 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
   std::vector<Worker> pool(std::min<size_t>(std::max(1u, workers), count));
   size_t finished = 0;
 
-  // Jobs go out in order, except that a job of a group goes to the worker
-  // that took the group's first job while that worker is busy and others have
-  // work of their own: its units share what that worker built for the group.
-  std::vector<char> taken(count, 0);
-  size_t first = 0; // no job before it is left
-  std::map<long, const Worker *> owners;
-  auto pick = [&](const Worker &w) -> std::optional<size_t> {
+  // Jobs go out in order, except that a job of a group whose first job is
+  // still running waits while other jobs are left: that first job builds what
+  // the group shares, which the others would wait for.
+  std::vector<char> taken(count, 0), done(count, 0);
+  size_t first = 0;                 // no job before it is left
+  std::map<long, size_t> firstJobs; // of each group handed out
+  auto pick = [&]() -> std::optional<size_t> {
     while (first < count && taken[first])
       ++first;
     if (first >= count)
@@ -164,15 +164,15 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
     for (size_t j = first; j < count; ++j) {
       if (taken[j])
         continue;
-      auto owner = owners.find(groups[j]);
-      if (groups[j] < 0 || owner == owners.end() || owner->second == &w)
+      auto started = firstJobs.find(groups[j]);
+      if (groups[j] < 0 || started == firstJobs.end() || done[started->second])
         return j;
     }
-    return first; // only other workers' groups are left: help with them
+    return first; // only jobs of groups being built are left
   };
 
   auto assign = [&](Worker &w) {
-    while (auto next = pick(w)) {
+    while (auto next = pick()) {
       if (w.pid < 0 && !spawn(w, pool, work)) {
         outcomes[*next].detail = "could not start an analysis process";
         taken[*next] = 1;
@@ -188,7 +188,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
       }
       taken[*next] = 1;
       if (!groups.empty() && groups[*next] >= 0)
-        owners.emplace(groups[*next], &w);
+        firstJobs.emplace(groups[*next], *next);
       w.job = static_cast<long>(*next);
       w.started = Clock::now();
       w.buffer.clear();
@@ -236,6 +236,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
             if (w.buffer.size() >= sizeof size + size) {
               outcomes[job].kind = JobOutcome::Kind::Done;
               outcomes[job].bytes = w.buffer.substr(sizeof size, size);
+              done[job] = 1;
               ++finished;
               w.job = -1;
               assign(w);
@@ -254,6 +255,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
         w.pid = -1;
         outcomes[job].kind = JobOutcome::Kind::Crashed;
         outcomes[job].detail = describe(status);
+        done[job] = 1;
         ++finished;
         retire(w);
         assign(w);
@@ -267,6 +269,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
         std::snprintf(text, sizeof text, "ran past the per-file time limit of %g s",
                       timeoutSeconds);
         outcomes[job].detail = text;
+        done[job] = 1;
         ++finished;
         assign(w);
       }

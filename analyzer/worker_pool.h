@@ -21,9 +21,9 @@ struct JobOutcome {
 /// not have started threads). `work` runs in a worker and returns the bytes of
 /// the result; `onStart` runs here when a job is handed out. A job running past
 /// `timeoutSeconds` (0: no limit) is killed. Jobs are handed out in order,
-/// except that jobs of one group (`groups`, one per job, -1 for none) go to
-/// the worker that took the group's first job while others have work of
-/// their own. Returns one outcome per job.
+/// except that the jobs of a group (`groups`, one per job, -1 for none) wait
+/// while the group's first job runs, as long as other jobs are left (that job
+/// builds what the group shares). Returns one outcome per job.
 std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double timeoutSeconds,
                                      const std::function<std::string(size_t)> &work,
                                      const std::function<void(size_t)> &onStart = {},
