@@ -4,12 +4,16 @@
 #include "core/fingerprint.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
-#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <sys/file.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace twelve::analyzer {
@@ -43,13 +47,74 @@ void store(const std::string &path, const PrecompiledPreamble &preamble) {
     std::remove(temporary.c_str());
 }
 
+// Removes the folder open as `fd` at `path` and the files in it. Only system
+// calls, no allocation: it also runs in a signal handler.
+void removeFolder(int fd, const char *path) {
+  alignas(dirent64) char buffer[4096];
+  for (int pass = 0; pass < 4; ++pass) { // again, for a file a worker wrote meanwhile
+    bool removed = false;
+    ::lseek(fd, 0, SEEK_SET);
+    long n;
+    while ((n = ::syscall(SYS_getdents64, fd, buffer, sizeof buffer)) > 0)
+      for (long at = 0; at < n;) {
+        const auto *entry = reinterpret_cast<const dirent64 *>(buffer + at);
+        at += entry->d_reclen;
+        if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+          removed = ::unlinkat(fd, entry->d_name, 0) == 0 || removed;
+      }
+    if (!removed)
+      break;
+  }
+  ::rmdir(path);
+}
+
+// The store an interrupted scan must not leave behind in $TMPDIR (a scan has
+// one at a time). Forked workers inherit the handler but not the folder.
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+int activeFolder = -1;
+char activePath[4096];
+pid_t activeOwner = 0;
+struct sigaction previousActions[std::size(kSignals)];
+bool handling[std::size(kSignals)];
+
+void onSignal(int signal) {
+  if (activeFolder >= 0 && ::getpid() == activeOwner)
+    removeFolder(activeFolder, activePath);
+  struct sigaction fallback {};
+  fallback.sa_handler = SIG_DFL;
+  ::sigaction(signal, &fallback, nullptr);
+  ::raise(signal); // dies of it, as without the handler
+}
+
 } // namespace
 
 std::unique_ptr<PreambleStore> PreambleStore::create() {
   const char *tmp = std::getenv("TMPDIR");
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/twelve-preambles-XXXXXX";
-  if (!::mkdtemp(pattern.data()))
+  if (pattern.size() >= sizeof activePath || activeFolder >= 0 || !::mkdtemp(pattern.data()))
     return nullptr;
+  int fd = ::open(pattern.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    ::rmdir(pattern.c_str());
+    return nullptr;
+  }
+  std::memcpy(activePath, pattern.c_str(), pattern.size() + 1);
+  activeOwner = ::getpid();
+  activeFolder = fd;
+  // Where a signal still does what it does by default (twelve sets no other).
+  for (size_t i = 0; i < std::size(kSignals); ++i) {
+    struct sigaction current {};
+    handling[i] = ::sigaction(kSignals[i], nullptr, &current) == 0 &&
+                  current.sa_handler == SIG_DFL && !(current.sa_flags & SA_SIGINFO);
+    if (handling[i]) {
+      struct sigaction action {};
+      action.sa_handler = onSignal;
+      sigemptyset(&action.sa_mask);
+      for (int other : kSignals)
+        sigaddset(&action.sa_mask, other);
+      handling[i] = ::sigaction(kSignals[i], &action, &previousActions[i]) == 0;
+    }
+  }
   return std::unique_ptr<PreambleStore>(new PreambleStore(pattern));
 }
 
@@ -59,8 +124,13 @@ PreambleStore::PreambleStore(std::string directory)
 PreambleStore::~PreambleStore() {
   if (::getpid() != owner_)
     return;
-  std::error_code ec;
-  std::filesystem::remove_all(directory_, ec);
+  for (size_t i = 0; i < std::size(kSignals); ++i)
+    if (handling[i])
+      ::sigaction(kSignals[i], &previousActions[i], nullptr);
+  int fd = activeFolder;
+  activeFolder = -1;
+  removeFolder(fd, directory_.c_str());
+  ::close(fd);
 }
 
 PrecompiledPreamble PreambleStore::get(const std::string &key,

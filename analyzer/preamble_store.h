@@ -26,7 +26,9 @@ struct PrecompiledPreamble {
 /// A folder of preambles shared by the processes of one scan.
 class PreambleStore {
 public:
-  /// A new folder in $TMPDIR (or /tmp); null when none can be made.
+  /// A new folder in $TMPDIR (or /tmp); null when none can be made (or
+  /// another store is open). Until the store is destroyed, SIGINT, SIGTERM and
+  /// SIGHUP (where they have their default action) remove the folder first.
   static std::unique_ptr<PreambleStore> create();
   /// Removes the folder, in the process that made it (not in forked workers).
   ~PreambleStore();

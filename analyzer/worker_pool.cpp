@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -81,6 +82,7 @@ bool spawn(Worker &w, const std::vector<Worker> &others,
     ::close(jobs[1]);
     return false;
   }
+  pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid < 0) {
     for (int fd : {jobs[0], jobs[1], results[0], results[1]})
@@ -88,6 +90,11 @@ bool spawn(Worker &w, const std::vector<Worker> &others,
     return false;
   }
   if (pid == 0) {
+    // A worker does not outlive the scan (killed by a CI time-out, say) while
+    // it runs a long unit.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent)
+      ::_exit(0);
     ::close(jobs[1]);
     ::close(results[0]);
     for (const Worker &o : others)

@@ -6,11 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <csignal>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <sys/wait.h>
+#include <thread>
 #include <tuple>
+#include <unistd.h>
 
 namespace {
 
@@ -370,6 +375,65 @@ TEST(Engine, HangingUnitIsStoppedAtTheTimeLimit) {
     EXPECT_TRUE(hasFinding(doc, "b.cpp", "config/env-fallback")) << run.out;
     EXPECT_TRUE(hasFinding(doc, "c.cpp", "logs/stdio-redirect")) << run.out;
     EXPECT_TRUE(hasFinding(doc, "common.h", "logs/file-sink")) << run.out;
+  }
+}
+
+// Whether a process whose environment holds `marker` is running.
+bool anyProcessWith(const std::string &marker) {
+  for (const auto &entry : fs::directory_iterator("/proc")) {
+    std::ifstream in(entry.path() / "environ", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (text.str().find(marker) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+// A scan killed while it runs (Ctrl-C, a CI time-out) leaves no folder of
+// preambles in $TMPDIR and no worker running on.
+TEST(Engine, AnInterruptedScanLeavesNoPreamblesAndNoWorkers) {
+  for (int signal : {SIGTERM, SIGINT}) {
+    TempDir d, tmp, logs;
+    writeSharingProject(d);
+    auto log = (logs.path / "stderr").string();
+    pid_t scan = ::fork();
+    ASSERT_GE(scan, 0);
+    if (scan == 0) {
+      ::setenv("TMPDIR", tmp.str().c_str(), 1);
+      ::setenv("TWELVE_FAULT_INJECTION", "hang:u4.cpp", 1);
+      ::dup2(::open("/dev/null", O_WRONLY), 1);
+      ::dup2(::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600), 2);
+      ::execl(TWELVE_BINARY, TWELVE_BINARY, "scan", d.str().c_str(), "--no-cache", "-j2", "-v",
+              static_cast<char *>(nullptr));
+      ::_exit(127);
+    }
+    // Wait for a preamble in the store and for u4.cpp to hang in a worker.
+    auto running = [&] {
+      std::ifstream in(log);
+      std::stringstream text;
+      text << in.rdbuf();
+      if (text.str().find("u4.cpp") == std::string::npos)
+        return false;
+      for (const auto &folder : fs::directory_iterator(tmp.path))
+        for (const auto &file : fs::directory_iterator(folder.path()))
+          if (file.path().extension() == ".pch")
+            return true;
+      return false;
+    };
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!running() && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ASSERT_TRUE(running());
+    ::kill(scan, signal);
+    int status = 0;
+    ASSERT_EQ(::waitpid(scan, &status, 0), scan);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == signal) << status;
+    EXPECT_TRUE(fs::is_empty(tmp.path)) << fs::directory_iterator(tmp.path)->path();
+    until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (anyProcessWith("TMPDIR=" + tmp.str()) && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_FALSE(anyProcessWith("TMPDIR=" + tmp.str())) << "a worker outlived the scan";
   }
 }
 
