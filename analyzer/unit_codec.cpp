@@ -18,6 +18,11 @@ public:
     u32(static_cast<std::uint32_t>(s.size()));
     out_.append(s);
   }
+  template <class Strings> void strs(const Strings &all) {
+    u32(static_cast<std::uint32_t>(all.size()));
+    for (const auto &s : all)
+      str(s);
+  }
   std::string take() { return std::move(out_); }
 
 private:
@@ -42,6 +47,19 @@ public:
     in_.remove_prefix(n);
     return true;
   }
+  // A count, then that many strings, each handed to `add`.
+  template <class Add> bool strs(Add add) {
+    std::uint32_t n;
+    if (!u32(n))
+      return false;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      std::string s;
+      if (!str(s))
+        return false;
+      add(std::move(s));
+    }
+    return true;
+  }
   bool done() const { return in_.empty(); }
 
 private:
@@ -56,12 +74,8 @@ std::string encode(const UnitResult &unit) {
   w.u32((unit.started ? 1u : 0u) | (unit.sharedPreamble ? 2u : 0u) | unit.preamblesBuilt << 2);
   w.u32(unit.errors);
   w.str(unit.firstError);
-  w.u32(static_cast<std::uint32_t>(unit.missingIncludes.size()));
-  for (const auto &m : unit.missingIncludes)
-    w.str(m);
-  w.u32(static_cast<std::uint32_t>(unit.includedFiles.size()));
-  for (const auto &f : unit.includedFiles)
-    w.str(f);
+  w.strs(unit.missingIncludes);
+  w.strs(unit.includedFiles);
   w.u32(static_cast<std::uint32_t>(unit.findings.size()));
   for (const auto &f : unit.findings) {
     w.str(f.rule);
@@ -86,22 +100,9 @@ std::optional<UnitResult> decode(std::string_view bytes) {
   u.started = (started & 1u) != 0;
   u.sharedPreamble = (started & 2u) != 0;
   u.preamblesBuilt = started >> 2;
-  if (!r.u32(n))
+  if (!r.strs([&](std::string s) { u.missingIncludes.push_back(std::move(s)); }) ||
+      !r.strs([&](std::string s) { u.includedFiles.insert(std::move(s)); }))
     return std::nullopt;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string s;
-    if (!r.str(s))
-      return std::nullopt;
-    u.missingIncludes.push_back(std::move(s));
-  }
-  if (!r.u32(n))
-    return std::nullopt;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string s;
-    if (!r.str(s))
-      return std::nullopt;
-    u.includedFiles.insert(std::move(s));
-  }
   if (!r.u32(n))
     return std::nullopt;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -128,9 +129,7 @@ std::string encode(const PrecompiledPreamble &preamble) {
   w.u32(static_cast<std::uint32_t>(preamble.decls.size()));
   for (auto id : preamble.decls)
     w.u32(id);
-  w.u32(static_cast<std::uint32_t>(preamble.includedFiles.size()));
-  for (const auto &f : preamble.includedFiles)
-    w.str(f);
+  w.strs(preamble.includedFiles);
   w.str(preamble.pch);
   return w.take();
 }
@@ -147,15 +146,8 @@ std::optional<PrecompiledPreamble> decodePreamble(std::string_view bytes) {
       return std::nullopt;
     p.decls.push_back(id);
   }
-  if (!r.u32(n))
-    return std::nullopt;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string s;
-    if (!r.str(s))
-      return std::nullopt;
-    p.includedFiles.insert(std::move(s));
-  }
-  if (!r.str(p.pch) || !r.done())
+  if (!r.strs([&](std::string s) { p.includedFiles.insert(std::move(s)); }) || !r.str(p.pch) ||
+      !r.done())
     return std::nullopt;
   return p;
 }

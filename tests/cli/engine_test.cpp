@@ -410,10 +410,7 @@ TEST(Engine, AnInterruptedScanLeavesNoPreamblesAndNoWorkers) {
     }
     // Wait for a preamble in the store and for u4.cpp to hang in a worker.
     auto running = [&] {
-      std::ifstream in(log);
-      std::stringstream text;
-      text << in.rdbuf();
-      if (text.str().find("u4.cpp") == std::string::npos)
+      if (logs.read("stderr").find("u4.cpp") == std::string::npos)
         return false;
       for (const auto &folder : fs::directory_iterator(tmp.path))
         for (const auto &file : fs::directory_iterator(folder.path()))
