@@ -9,6 +9,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -133,9 +134,9 @@ PreambleStore::~PreambleStore() {
   ::close(fd);
 }
 
-PrecompiledPreamble PreambleStore::get(const std::string &key,
+PrecompiledPreamble PreambleStore::get(const std::string &group, size_t index,
                                        const std::function<PrecompiledPreamble()> &build) const {
-  auto path = directory_ + "/" + hashHex(key);
+  auto path = directory_ + "/" + hashHex(group) + "." + std::to_string(index);
   if (auto stored = readStored(path + ".pch"))
     return std::move(*stored);
   // One process builds; the others block on its lock, then read what it stored.
@@ -151,6 +152,16 @@ PrecompiledPreamble PreambleStore::get(const std::string &key,
   }
   ::close(lock); // releases the lock, as does the end of a process killed while building
   return std::move(*stored);
+}
+
+void PreambleStore::forget(const std::string &group) const {
+  auto prefix = hashHex(group) + ".";
+  std::error_code ec;
+  for (const auto &entry : std::filesystem::directory_iterator(directory_, ec)) {
+    auto name = entry.path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) == 0)
+      std::filesystem::remove(entry.path(), ec);
+  }
 }
 
 } // namespace twelve::analyzer

@@ -37,11 +37,16 @@ public:
 
   const std::string &directory() const { return directory_; }
 
-  /// The preamble stored under `key`. The first process to ask for it runs
-  /// `build` and stores the result; one that asks while it is being built
-  /// waits for it. Without a usable folder, `build` runs here.
-  PrecompiledPreamble get(const std::string &key,
+  /// The preamble of `group` for the `index`th compile command of its units.
+  /// The first process to ask for it runs `build` and stores the result; one
+  /// that asks while it is being built waits for it. Without a usable folder,
+  /// `build` runs here.
+  PrecompiledPreamble get(const std::string &group, size_t index,
                           const std::function<PrecompiledPreamble()> &build) const;
+
+  /// Removes the preambles of `group`, whose units are all done: the folder
+  /// holds only those still needed (each is a few MiB).
+  void forget(const std::string &group) const;
 
 private:
   explicit PreambleStore(std::string directory);

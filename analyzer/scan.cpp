@@ -270,7 +270,7 @@ std::shared_ptr<const BuiltPreamble> preambleFor(const Job &job, size_t index,
     made.includedFiles = std::move(out.includedFiles);
     return made;
   };
-  result->built = job.store ? job.store->get(key, build) : build();
+  result->built = job.store ? job.store->get(shared.key, index, build) : build();
   if (result->built.pch.empty())
     return nullptr;
   slot = std::move(result);
@@ -672,9 +672,12 @@ ScanResult scan(const ScanOptions &options) {
       store = PreambleStore::create();
     std::vector<long> groups(pending.size(), -1);
     std::map<const SharedPreamble *, long> groupIds;
+    std::map<const SharedPreamble *, size_t> unitsLeft; // a preamble is forgotten after its last
     for (size_t j = 0; j < pending.size(); ++j)
-      if (const auto *p = preambles[pending[j]].preamble.get())
+      if (const auto *p = preambles[pending[j]].preamble.get()) {
         groups[j] = groupIds.emplace(p, static_cast<long>(groupIds.size())).first->second;
+        ++unitsLeft[p];
+      }
     auto outcomes = runInWorkers(
         pending.size(), jobs, options.fileTimeout,
         [&](size_t job) {
@@ -692,7 +695,12 @@ ScanResult scan(const ScanOptions &options) {
             log("[" + std::to_string(pending[job] + 1) + "/" + std::to_string(files.size()) + "] " +
                 relativeTo(files[pending[job]], root));
         },
-        groups);
+        groups,
+        [&](size_t job) {
+          const auto *p = preambles[pending[job]].preamble.get();
+          if (store && p && --unitsLeft[p] == 0)
+            store->forget(p->key);
+        });
     std::set<const SharedPreamble *> used; // the preambles units shared
     size_t sharing = 0, builds = 0;
     for (size_t j = 0; j < pending.size(); ++j) {

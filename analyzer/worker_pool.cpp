@@ -146,7 +146,8 @@ std::string describe(int status) {
 std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double timeoutSeconds,
                                      const std::function<std::string(size_t)> &work,
                                      const std::function<void(size_t)> &onStart,
-                                     const std::vector<long> &groups) {
+                                     const std::vector<long> &groups,
+                                     const std::function<void(size_t)> &onFinish) {
   std::vector<JobOutcome> outcomes(count);
   if (count == 0)
     return outcomes;
@@ -244,6 +245,8 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
               outcomes[job].kind = JobOutcome::Kind::Done;
               outcomes[job].bytes = w.buffer.substr(sizeof size, size);
               done[job] = 1;
+              if (onFinish)
+                onFinish(job);
               ++finished;
               w.job = -1;
               assign(w);
@@ -263,6 +266,8 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
         outcomes[job].kind = JobOutcome::Kind::Crashed;
         outcomes[job].detail = describe(status);
         done[job] = 1;
+        if (onFinish)
+          onFinish(job);
         ++finished;
         retire(w);
         assign(w);
@@ -277,6 +282,8 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
                       timeoutSeconds);
         outcomes[job].detail = text;
         done[job] = 1;
+        if (onFinish)
+          onFinish(job);
         ++finished;
         assign(w);
       }

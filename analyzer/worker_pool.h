@@ -23,10 +23,12 @@ struct JobOutcome {
 /// `timeoutSeconds` (0: no limit) is killed. Jobs are handed out in order,
 /// except that the jobs of a group (`groups`, one per job, -1 for none) wait
 /// while the group's first job runs, as long as other jobs are left (that job
-/// builds what the group shares). Returns one outcome per job.
+/// builds what the group shares). `onFinish` runs here when a job is done
+/// (or crashed, or timed out). Returns one outcome per job.
 std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double timeoutSeconds,
                                      const std::function<std::string(size_t)> &work,
                                      const std::function<void(size_t)> &onStart = {},
-                                     const std::vector<long> &groups = {});
+                                     const std::vector<long> &groups = {},
+                                     const std::function<void(size_t)> &onFinish = {});
 
 } // namespace twelve::analyzer

@@ -45,7 +45,7 @@ TEST(PreambleStore, BytesRoundTripAndATruncatedPreambleIsRejected) {
   EXPECT_FALSE(decodePreamble(encode(twelve::analyzer::UnitResult{})));
 }
 
-TEST(PreambleStore, BuildsOnceAndRemovesItsFolder) {
+TEST(PreambleStore, BuildsOnceForgetsAGroupAndRemovesItsFolder) {
   std::string directory;
   {
     auto store = PreambleStore::create();
@@ -57,13 +57,21 @@ TEST(PreambleStore, BuildsOnceAndRemovesItsFolder) {
       ++builds;
       return sample("pch of a");
     };
-    EXPECT_EQ(store->get("a", build).pch, "pch of a");
-    EXPECT_EQ(store->get("a", build).pch, "pch of a");
+    EXPECT_EQ(store->get("a", 0, build).pch, "pch of a");
+    EXPECT_EQ(store->get("a", 0, build).pch, "pch of a");
     EXPECT_EQ(builds, 1);
-    EXPECT_EQ(store->get("b", [] { return sample("pch of b"); }).pch, "pch of b");
+    EXPECT_EQ(store->get("b", 0, [] { return sample("pch of b"); }).pch, "pch of b");
     // A preamble that did not compile is stored too: its units do not retry it.
-    EXPECT_EQ(store->get("broken", [] { return PrecompiledPreamble{}; }).pch, "");
-    EXPECT_EQ(store->get("broken", [] { return sample("retried"); }).pch, "");
+    EXPECT_EQ(store->get("broken", 0, [] { return PrecompiledPreamble{}; }).pch, "");
+    EXPECT_EQ(store->get("broken", 0, [] { return sample("retried"); }).pch, "");
+    // Forgotten once its units are done: only "a" is built again.
+    EXPECT_EQ(store->get("a", 1, [] { return sample("pch of a, command 2"); }).pch,
+              "pch of a, command 2");
+    store->forget("a");
+    EXPECT_EQ(store->get("b", 0, [] { return sample("rebuilt"); }).pch, "pch of b");
+    EXPECT_EQ(store->get("a", 0, build).pch, "pch of a");
+    EXPECT_EQ(builds, 2);
+    EXPECT_EQ(store->get("a", 1, [] { return sample("rebuilt"); }).pch, "rebuilt");
   }
   EXPECT_FALSE(fs::exists(directory));
 }
@@ -99,7 +107,7 @@ TEST(PreambleStore, AProcessWaitsForThePreambleAnotherIsBuilding) {
   pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    auto got = store->get("shared", [&] {
+    auto got = store->get("shared", 0, [&] {
       char c = 'b';
       (void)!::write(building[1], &c, 1);
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -110,7 +118,7 @@ TEST(PreambleStore, AProcessWaitsForThePreambleAnotherIsBuilding) {
   char c;
   ASSERT_EQ(::read(building[0], &c, 1), 1); // the child holds the lock
   bool built = false;
-  auto got = store->get("shared", [&] {
+  auto got = store->get("shared", 0, [&] {
     built = true;
     return sample("built by the parent");
   });
@@ -134,13 +142,13 @@ TEST(PreambleStore, APreambleWhoseBuilderDiedIsBuiltAgain) {
   pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    store->get("shared", []() -> PrecompiledPreamble { ::_exit(9); });
+    store->get("shared", 0, []() -> PrecompiledPreamble { ::_exit(9); });
     ::_exit(0);
   }
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 9);
-  EXPECT_EQ(store->get("shared", [] { return sample("second try"); }).pch, "second try");
+  EXPECT_EQ(store->get("shared", 0, [] { return sample("second try"); }).pch, "second try");
 }
 
 } // namespace
