@@ -179,12 +179,19 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
     return first; // only jobs of groups being built are left
   };
 
+  auto finish = [&](size_t job) {
+    done[job] = 1;
+    ++finished;
+    if (onFinish)
+      onFinish(job);
+  };
+
   auto assign = [&](Worker &w) {
     while (auto next = pick()) {
       if (w.pid < 0 && !spawn(w, pool, work)) {
         outcomes[*next].detail = "could not start an analysis process";
         taken[*next] = 1;
-        ++finished;
+        finish(*next);
         continue;
       }
       std::uint64_t job = *next;
@@ -244,10 +251,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
             if (w.buffer.size() >= sizeof size + size) {
               outcomes[job].kind = JobOutcome::Kind::Done;
               outcomes[job].bytes = w.buffer.substr(sizeof size, size);
-              done[job] = 1;
-              if (onFinish)
-                onFinish(job);
-              ++finished;
+              finish(job);
               w.job = -1;
               assign(w);
             }
@@ -265,10 +269,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
         w.pid = -1;
         outcomes[job].kind = JobOutcome::Kind::Crashed;
         outcomes[job].detail = describe(status);
-        done[job] = 1;
-        if (onFinish)
-          onFinish(job);
-        ++finished;
+        finish(job);
         retire(w);
         assign(w);
         continue;
@@ -281,10 +282,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
         std::snprintf(text, sizeof text, "ran past the per-file time limit of %g s",
                       timeoutSeconds);
         outcomes[job].detail = text;
-        done[job] = 1;
-        if (onFinish)
-          onFinish(job);
-        ++finished;
+        finish(job);
         assign(w);
       }
     }
