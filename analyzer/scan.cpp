@@ -678,7 +678,7 @@ ScanResult scan(const ScanOptions &options) {
         groups[j] = groupIds.emplace(p, static_cast<long>(groupIds.size())).first->second;
         ++unitsLeft[p];
       }
-    auto outcomes = runInWorkers(
+    runInWorkers(
         pending.size(), jobs, options.fileTimeout,
         [&](size_t job) {
           const auto &file = files[pending[job]];
@@ -696,34 +696,34 @@ ScanResult scan(const ScanOptions &options) {
                 relativeTo(files[pending[job]], root));
         },
         groups,
-        [&](size_t job) {
-          const auto *p = preambles[pending[job]].preamble.get();
+        // Each result is taken in (and cached) as it comes, while the workers go on.
+        [&](size_t job, JobOutcome &outcome) {
+          size_t i = pending[job];
+          const auto *p = preambles[i].preamble.get();
           if (store && p && --unitsLeft[p] == 0)
             store->forget(p->key);
+          std::optional<UnitResult> unit;
+          if (outcome.kind == JobOutcome::Kind::Done)
+            unit = decode(outcome.bytes);
+          outcome.bytes.clear();
+          if (!unit) {
+            results[i].started = false;
+            results[i].firstError =
+                outcome.detail.empty() ? "the analysis returned no result" : outcome.detail;
+            return;
+          }
+          results[i] = std::move(*unit);
+          if (cache)
+            cache->store(files[i], commands[i], results[i]);
         });
     std::set<const SharedPreamble *> used; // the preambles units shared
     size_t sharing = 0, builds = 0;
-    for (size_t j = 0; j < pending.size(); ++j) {
-      size_t i = pending[j];
-      auto &outcome = outcomes[j];
-      std::optional<UnitResult> unit;
-      if (outcome.kind == JobOutcome::Kind::Done)
-        unit = decode(outcome.bytes);
-      if (!unit) {
-        results[i].started = false;
-        results[i].firstError =
-            outcome.detail.empty() ? "the analysis returned no result" : outcome.detail;
-        continue;
-      }
-      results[i] = std::move(*unit);
+    for (size_t i : pending)
       if (results[i].sharedPreamble) {
         ++sharing;
         builds += results[i].preamblesBuilt;
         used.insert(preambles[i].preamble.get());
       }
-      if (cache)
-        cache->store(files[i], commands[i], results[i]);
-    }
     if (sharing && options.verbose)
       log("shared preambles: " + std::to_string(sharing) +
           " unit(s) took their first include lines from " + std::to_string(used.size()) +

@@ -147,7 +147,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
                                      const std::function<std::string(size_t)> &work,
                                      const std::function<void(size_t)> &onStart,
                                      const std::vector<long> &groups,
-                                     const std::function<void(size_t)> &onFinish) {
+                                     const std::function<void(size_t, JobOutcome &)> &onFinish) {
   std::vector<JobOutcome> outcomes(count);
   if (count == 0)
     return outcomes;
@@ -182,8 +182,10 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
   auto finish = [&](size_t job) {
     done[job] = 1;
     ++finished;
+  };
+  auto report = [&](size_t job) {
     if (onFinish)
-      onFinish(job);
+      onFinish(job, outcomes[job]);
   };
 
   auto assign = [&](Worker &w) {
@@ -192,6 +194,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
         outcomes[*next].detail = "could not start an analysis process";
         taken[*next] = 1;
         finish(*next);
+        report(*next);
         continue;
       }
       std::uint64_t job = *next;
@@ -253,7 +256,8 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
               outcomes[job].bytes = w.buffer.substr(sizeof size, size);
               finish(job);
               w.job = -1;
-              assign(w);
+              assign(w); // the worker's next job first: the parent's work overlaps it
+              report(job);
             }
           }
           continue;
@@ -272,6 +276,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
         finish(job);
         retire(w);
         assign(w);
+        report(job);
         continue;
       }
       if (timeoutSeconds > 0 && now - w.started > std::chrono::duration<double>(timeoutSeconds)) {
@@ -284,6 +289,7 @@ std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double time
         outcomes[job].detail = text;
         finish(job);
         assign(w);
+        report(job);
       }
     }
   }

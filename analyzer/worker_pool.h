@@ -24,11 +24,13 @@ struct JobOutcome {
 /// except that the jobs of a group (`groups`, one per job, -1 for none) wait
 /// while the group's first job runs, as long as other jobs are left (that job
 /// builds what the group shares). `onFinish` runs here when a job is done
-/// (or crashed, or timed out). Returns one outcome per job.
-std::vector<JobOutcome> runInWorkers(size_t count, unsigned workers, double timeoutSeconds,
-                                     const std::function<std::string(size_t)> &work,
-                                     const std::function<void(size_t)> &onStart = {},
-                                     const std::vector<long> &groups = {},
-                                     const std::function<void(size_t)> &onFinish = {});
+/// (or crashed, or timed out), after the freed worker was handed its next job,
+/// so that what it does with the outcome (it may take its bytes) overlaps the
+/// workers. Returns one outcome per job.
+std::vector<JobOutcome>
+runInWorkers(size_t count, unsigned workers, double timeoutSeconds,
+             const std::function<std::string(size_t)> &work,
+             const std::function<void(size_t)> &onStart = {}, const std::vector<long> &groups = {},
+             const std::function<void(size_t, JobOutcome &)> &onFinish = {});
 
 } // namespace twelve::analyzer

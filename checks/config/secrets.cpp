@@ -26,24 +26,25 @@ bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; 
 
 // Words that make an identifier a credential on their own.
 const std::vector<std::string> kCredentialWords = {
-    "password", "passwd", "pwd",    "pass",       "passphrase", "secret",   "secrets",
-    "token",    "apikey", "auth",   "credential", "credentials", "privatekey", "accesskey",
-    "secretkey", "bearer"};
+    "password",   "passwd",    "pwd",       "pass",  "passphrase", "secret",
+    "secrets",    "token",     "apikey",    "auth",  "credential", "credentials",
+    "privatekey", "accesskey", "secretkey", "bearer"};
 // Pairs of words: api_key, access_key, private_key, client_secret...
 const std::vector<std::pair<std::string, std::string>> kCredentialPairs = {
-    {"api", "key"}, {"access", "key"}, {"private", "key"}, {"secret", "key"},
+    {"api", "key"},  {"access", "key"}, {"private", "key"}, {"secret", "key"},
     {"auth", "key"}, {"master", "key"}, {"license", "key"}};
 // A last word that makes the identifier about the credential, not the credential.
 const std::vector<std::string> kMetaWords = {
-    "len",    "length", "size",   "count",  "max",    "min",    "file",   "path",  "dir",
-    "env",    "var",    "variable", "name", "field",  "label",  "prompt", "hint",  "type",
-    "kind",   "id",     "header", "param",  "regex",  "pattern", "format", "fmt",  "msg",
-    "message", "error", "err",    "url",    "uri",    "endpoint", "method", "mode", "scheme",
-    "policy", "flag",   "enabled", "required", "expiry", "expires", "ttl",   "timeout",
-    "hash",   "hashed", "digest", "salt",   "algorithm", "algo",  "column", "col", "key_name",
-    "option", "opt",    "arg",    "str_len", "prefix", "suffix", "provider", "handler",
-    "callback", "cb",   "buf_size", "index", "idx", "pos",  "offset", "char", "chars",
-    "charset", "alphabet", "digits"};
+    "len",       "length",  "size",   "count",    "max",      "min",      "file",    "path",
+    "dir",       "env",     "var",    "variable", "name",     "field",    "label",   "prompt",
+    "hint",      "type",    "kind",   "id",       "header",   "param",    "regex",   "pattern",
+    "format",    "fmt",     "msg",    "message",  "error",    "err",      "url",     "uri",
+    "endpoint",  "method",  "mode",   "scheme",   "policy",   "flag",     "enabled", "required",
+    "expiry",    "expires", "ttl",    "timeout",  "hash",     "hashed",   "digest",  "salt",
+    "algorithm", "algo",    "column", "col",      "key_name", "option",   "opt",     "arg",
+    "str_len",   "prefix",  "suffix", "provider", "handler",  "callback", "cb",      "buf_size",
+    "index",     "idx",     "pos",    "offset",   "char",     "chars",    "charset", "alphabet",
+    "digits"};
 
 } // namespace
 
@@ -73,7 +74,8 @@ std::vector<std::string> identifierWords(std::string_view id) {
   }
   flush();
   // "kPassword": a leading "k" or "g" constant prefix is not a word.
-  if (words.size() > 1 && (words[0] == "k" || words[0] == "g" || words[0] == "m" || words[0] == "s"))
+  if (words.size() > 1 &&
+      (words[0] == "k" || words[0] == "g" || words[0] == "m" || words[0] == "s"))
     words.erase(words.begin());
   return words;
 }
@@ -102,16 +104,15 @@ bool isCredentialName(std::string_view identifier, const std::vector<std::string
   return false;
 }
 
-bool isAmbiguousCredentialName(std::string_view identifier,
-                               const std::vector<std::string> &extra) {
+bool isAmbiguousCredentialName(std::string_view identifier, const std::vector<std::string> &extra) {
   if (!isCredentialName(identifier, extra))
     return false;
   // Words that make "<word> token" a credential: access_token, apiToken...
   static const std::vector<std::string> qualifiers = {
-      "access", "refresh", "api",     "id",       "session", "csrf",   "xsrf",  "oauth",
-      "client", "service", "bot",     "github",   "gitlab",  "slack",  "jwt",   "security",
-      "personal", "app",   "deploy",  "registration", "invite", "reset", "login", "user",
-      "webhook", "hook",   "sas",     "iam",      "vault",   "consul", "npm",   "pypi"};
+      "access",   "refresh", "api",    "id",           "session", "csrf",   "xsrf",  "oauth",
+      "client",   "service", "bot",    "github",       "gitlab",  "slack",  "jwt",   "security",
+      "personal", "app",     "deploy", "registration", "invite",  "reset",  "login", "user",
+      "webhook",  "hook",    "sas",    "iam",          "vault",   "consul", "npm",   "pypi"};
   auto words = identifierWords(identifier);
   bool token = false;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -195,7 +196,7 @@ bool isPlaceholderOrNotASecret(std::string_view value) {
       return true; // a message, a label, a prompt
   // Format strings and templates.
   static const std::regex fmt(R"(%[-+ #0-9.]*[sdiuxXcplfg])");
-  if (std::regex_search(v, fmt) ||
+  if ((v.find('%') != std::string::npos && std::regex_search(v, fmt)) ||
       v.find("${") != std::string::npos || v.find("{{") != std::string::npos ||
       v.find("$(") != std::string::npos || v == "{}")
     return true;
@@ -209,12 +210,12 @@ bool isPlaceholderOrNotASecret(std::string_view value) {
   static const std::vector<std::string> words = {
       "changeme", "change_me", "change-me", "todo", "fixme", "dummy", "example", "sample",
       "placeholder", "your_password_here", "your-password-here", "yourpassword", "your_token",
-      "your_api_key", "your-api-key", "yourapikey", "secret", "password", "passwd", "token",
-      "none", "null", "nil", "undefined", "redacted", "hidden", "masked", "removed", "xxxxxx",
-      "basic", "bearer", "digest", "plain", "md5", "scram-sha-256", "true", "false", "required",
-      "optional", "oauth", "oauth2", "api_key", "apikey", "access_token", "refresh_token",
-      "client_secret", "id_token", "auth_token", "private_key", "secret_key", "access_key",
-      "authorization", "x-api-key", "x-auth-token", "******", "test", "fake", "mock",
+      "your_api_key", "your-api-key", "yourapikey", "secret", "password", "passwd", "token", "none",
+      "null", "nil", "undefined", "redacted", "hidden", "masked", "removed", "xxxxxx", "basic",
+      "bearer", "digest", "plain", "md5", "scram-sha-256", "true", "false", "required", "optional",
+      "oauth", "oauth2", "api_key", "apikey", "access_token", "refresh_token", "client_secret",
+      "id_token", "auth_token", "private_key", "secret_key", "access_key", "authorization",
+      "x-api-key", "x-auth-token", "******", "test", "fake", "mock",
       // SASL and HTTP authentication mechanisms: "AUTH=LOGIN" is an IMAP capability
       "login", "cram-md5", "digest-md5", "external", "gssapi", "xoauth2", "oauthbearer",
       "scram-sha-1", "scram-sha-1-plus", "scram-sha-256-plus", "ntlm", "anonymous", "negotiate",
@@ -298,9 +299,10 @@ bool isPlaceholderOrNotASecret(std::string_view value) {
   // A header or field name such as "X-Api-Key", "api-token", "password_hash".
   auto words2 = identifierWords(value);
   if (value.find_first_of("-_") != std::string_view::npos &&
-      std::all_of(value.begin(), value.end(), [](char c) {
-        return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-      }) &&
+      std::all_of(value.begin(), value.end(),
+                  [](char c) {
+                    return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+                  }) &&
       std::any_of(words2.begin(), words2.end(), [](const std::string &w) {
         return contains(kCredentialWords, w) || w == "key" || w == "api";
       }))
@@ -318,18 +320,24 @@ std::optional<std::string> knownTokenFormat(std::string_view value) {
   };
   static const std::vector<Format> formats = [] {
     std::vector<Format> f;
-    f.push_back({"AWS access key id", {"AKIA", "ASIA"}, std::regex(R"(\b(AKIA|ASIA)[0-9A-Z]{16}\b)")});
-    f.push_back({"GitHub token", {"gh"}, std::regex(R"(\b(ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36}\b)")});
-    f.push_back({"GitHub token", {"github_pat_"}, std::regex(R"(\bgithub_pat_[A-Za-z0-9_]{40,}\b)")});
+    f.push_back(
+        {"AWS access key id", {"AKIA", "ASIA"}, std::regex(R"(\b(AKIA|ASIA)[0-9A-Z]{16}\b)")});
+    f.push_back(
+        {"GitHub token", {"gh"}, std::regex(R"(\b(ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36}\b)")});
+    f.push_back(
+        {"GitHub token", {"github_pat_"}, std::regex(R"(\bgithub_pat_[A-Za-z0-9_]{40,}\b)")});
     f.push_back({"Slack token", {"xox"}, std::regex(R"(\bxox[bpars]-[A-Za-z0-9-]{10,}\b)")});
-    f.push_back({"Stripe secret key", {"_live_"}, std::regex(R"(\b(sk|rk)_live_[A-Za-z0-9]{16,}\b)")});
+    f.push_back(
+        {"Stripe secret key", {"_live_"}, std::regex(R"(\b(sk|rk)_live_[A-Za-z0-9]{16,}\b)")});
     f.push_back({"Google API key", {"AIza"}, std::regex(R"(\bAIza[0-9A-Za-z_\-]{35}\b)")});
     // The header followed by key material (base64, or an encrypted key's
     // Proc-Type line): the header alone is a marker a PEM parser searches for.
-    f.push_back({"PEM private key", {"-----BEGIN"},
+    f.push_back({"PEM private key",
+                 {"-----BEGIN"},
                  std::regex(R"(-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----\s*)"
                             R"(([A-Za-z0-9+/]{16}|Proc-Type:))")});
-    f.push_back({"JSON Web Token", {"eyJ"},
+    f.push_back({"JSON Web Token",
+                 {"eyJ"},
                  std::regex(R"(\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})")});
     return f;
   }();
@@ -356,8 +364,8 @@ std::optional<std::string> inlineCredential(std::string_view value,
   if (value.find_first_of(":=") == std::string_view::npos)
     return std::nullopt;
   std::string v(value);
-  static const std::regex auth(R"((^|[\s"'])authorization\s*:\s*(bearer|basic|token)\s+([^\s"'\\]+))",
-                               std::regex::icase);
+  static const std::regex auth(
+      R"((^|[\s"'])authorization\s*:\s*(bearer|basic|token)\s+([^\s"'\\]+))", std::regex::icase);
   std::smatch m;
   if (lower(value).find("authorization") != std::string::npos && std::regex_search(v, m, auth) &&
       !isPlaceholderOrNotASecret(m[3].str()))
@@ -367,8 +375,7 @@ std::optional<std::string> inlineCredential(std::string_view value,
   // <username>", mosquitto_ctrl's help) is prose, not a key and its value.
   static const std::regex kv(
       R"((^|[\s;&?,{"'])([A-Za-z_][A-Za-z0-9_.-]*)\s?[=:]\s?['"]?([^\s;&'",}]+))");
-  for (auto it = std::sregex_iterator(v.begin(), v.end(), kv); it != std::sregex_iterator();
-       ++it) {
+  for (auto it = std::sregex_iterator(v.begin(), v.end(), kv); it != std::sregex_iterator(); ++it) {
     auto key = (*it)[2].str();
     auto val = (*it)[3].str();
     if (!isCredentialName(key, extra))
@@ -429,18 +436,19 @@ bool looksRandom(std::string_view value) {
 namespace {
 
 const std::vector<std::string> kServiceSchemes = {
-    "postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss",
-    "amqp",     "amqps",      "kafka", "nats",    "memcached", "cassandra", "clickhouse",
-    "mssql",    "sqlserver",  "jdbc:postgresql", "jdbc:mysql", "couchdb", "elasticsearch"};
+    "postgres",   "postgresql", "mysql",        "mariadb", "mongodb",   "mongodb+srv",
+    "redis",      "rediss",     "amqp",         "amqps",   "kafka",     "nats",
+    "memcached",  "cassandra",  "clickhouse",   "mssql",   "sqlserver", "jdbc:postgresql",
+    "jdbc:mysql", "couchdb",    "elasticsearch"};
 
 bool isTemplate(std::string_view v) {
   // Percent-encoding ("amqp://rabbit/%2f") is not a printf conversion.
   static const std::regex percent("%[0-9A-Fa-f]{2}");
   std::string s = std::regex_replace(std::string(v), percent, "");
   static const std::regex fmt(R"(%[-+ #0-9.]*[sdiuxXcplfg])");
-  return std::regex_search(s, fmt) ||
-         s.find("${") != std::string::npos || s.find("{}") != std::string::npos ||
-         s.find("{{") != std::string::npos || s.find("<") != std::string::npos;
+  return std::regex_search(s, fmt) || s.find("${") != std::string::npos ||
+         s.find("{}") != std::string::npos || s.find("{{") != std::string::npos ||
+         s.find("<") != std::string::npos;
 }
 
 std::string_view trim(std::string_view v) {
@@ -467,7 +475,8 @@ std::string authorityHost(std::string_view rest, bool *hasPassword) {
   authority = authority.substr(0, authority.find(','));
   if (!authority.empty() && authority.front() == '[') {
     auto close = authority.find(']');
-    return std::string(authority.substr(1, close == std::string_view::npos ? authority.npos : close - 1));
+    return std::string(
+        authority.substr(1, close == std::string_view::npos ? authority.npos : close - 1));
   }
   auto colon = authority.find(':');
   return lower(authority.substr(0, colon));
@@ -573,8 +582,8 @@ bool isExampleHost(std::string_view h) {
   };
   return host == "example.com" || host == "example.org" || host == "example.net" ||
          endsWith(".example.com") || endsWith(".example.org") || endsWith(".example.net") ||
-         endsWith(".example") || endsWith(".invalid") || endsWith(".test") ||
-         host == "example" || host == "host" || host == "hostname" || host == "your-host";
+         endsWith(".example") || endsWith(".invalid") || endsWith(".test") || host == "example" ||
+         host == "host" || host == "hostname" || host == "your-host";
 }
 
 bool isBindAllAddress(std::string_view h) {
@@ -627,8 +636,8 @@ bool hostAllowed(std::string_view host, const std::vector<std::string> &patterns
 EnvName environmentName(std::string_view value) {
   auto v = lower(trim(value));
   static const std::vector<std::string> strong = {
-      "production", "prod",  "staging", "development", "preprod", "pre-production",
-      "uat",        "sandbox", "prd",   "stg"};
+      "production",     "prod", "staging", "development", "preprod",
+      "pre-production", "uat",  "sandbox", "prd",         "stg"};
   static const std::vector<std::string> weak = {"dev", "test", "qa", "stage", "testing", "local"};
   if (contains(strong, v))
     return EnvName::Strong;

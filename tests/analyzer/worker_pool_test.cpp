@@ -53,4 +53,25 @@ TEST(WorkerPool, JobsOfAGroupWaitForItsFirstJobWhileOthersAreLeft) {
   EXPECT_EQ(started, (std::vector<size_t>{0, 1, 2, 3, 4}));
 }
 
+// A finished job's outcome reaches onFinish (which may take its bytes) after
+// its worker was handed the next job: the parent's work on a result overlaps
+// the workers instead of keeping one idle.
+TEST(WorkerPool, OnFinishGetsTheOutcomeAfterTheWorkerHasItsNextJob) {
+  std::vector<std::string> events;
+  std::vector<std::string> taken;
+  auto outcomes = runInWorkers(
+      3, 1, 0, [](size_t job) { return "result " + std::to_string(job); },
+      [&](size_t job) { events.push_back("start " + std::to_string(job)); }, {},
+      [&](size_t job, twelve::analyzer::JobOutcome &outcome) {
+        events.push_back("finish " + std::to_string(job));
+        EXPECT_EQ(outcome.kind, twelve::analyzer::JobOutcome::Kind::Done);
+        taken.push_back(std::move(outcome.bytes));
+      });
+  EXPECT_EQ(events, (std::vector<std::string>{"start 0", "start 1", "finish 0", "start 2",
+                                              "finish 1", "finish 2"}));
+  EXPECT_EQ(taken, (std::vector<std::string>{"result 0", "result 1", "result 2"}));
+  ASSERT_EQ(outcomes.size(), 3u);
+  EXPECT_TRUE(outcomes[0].bytes.empty()); // taken by onFinish
+}
+
 } // namespace
