@@ -705,7 +705,7 @@ ScanResult scan(const ScanOptions &options) {
           std::optional<UnitResult> unit;
           if (outcome.kind == JobOutcome::Kind::Done)
             unit = decode(outcome.bytes);
-          outcome.bytes.clear();
+          std::string().swap(outcome.bytes); // freed now, not when the scan ends
           if (!unit) {
             results[i].started = false;
             results[i].firstError =
