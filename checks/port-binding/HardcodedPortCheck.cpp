@@ -7,6 +7,8 @@
 #include <clang/ASTMatchers/ASTMatchers.h>
 
 #include <cctype>
+#include <optional>
+#include <string>
 
 using namespace clang::ast_matchers;
 
@@ -63,6 +65,77 @@ std::optional<long long> literalInteger(const std::string &text) {
     if (!std::isdigit(static_cast<unsigned char>(c)))
       return std::nullopt;
   return std::stoll(text);
+}
+
+// The text of a string an initializer element holds: "8080", std::string("8080").
+const clang::StringLiteral *stringElement(const clang::Expr *e) {
+  while (e) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *lit = llvm::dyn_cast<clang::StringLiteral>(e))
+      return lit;
+    if (const auto *c = llvm::dyn_cast<clang::ExprWithCleanups>(e))
+      e = c->getSubExpr();
+    else if (const auto *t = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
+      e = t->getSubExpr();
+    else if (const auto *b = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e))
+      e = b->getSubExpr();
+    else if (const auto *f = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(e))
+      e = f->getSubExpr();
+    else if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e);
+             c && c->getNumArgs() >= 1 &&
+             (c->getNumArgs() == 1 || llvm::isa<clang::CXXDefaultArgExpr>(c->getArg(1))))
+      e = c->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// The list of an options array or vector: {"listening_ports", "8080", ...}.
+const clang::InitListExpr *optionList(const clang::Expr *e) {
+  while (e) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *list = llvm::dyn_cast<clang::InitListExpr>(e))
+      return list;
+    if (const auto *c = llvm::dyn_cast<clang::ExprWithCleanups>(e))
+      e = c->getSubExpr();
+    else if (const auto *t = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
+      e = t->getSubExpr();
+    else if (const auto *b = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e))
+      e = b->getSubExpr();
+    else if (const auto *i = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(e))
+      e = i->getSubExpr();
+    else if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e); c && c->getNumArgs() >= 1)
+      e = c->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// The port of a listening address as civetweb's listening_ports or
+// Mongoose's listen URL write it: "8080", "8443s", "127.0.0.1:8080r",
+// "[::]:8080", "http://0.0.0.0:8000", "tcp://:1883"; the first of a
+// comma-separated list. Nothing when no port is written.
+std::optional<long long> listeningPort(llvm::StringRef text) {
+  text = text.split(',').first.trim();
+  if (auto scheme = text.find("://"); scheme != llvm::StringRef::npos)
+    text = text.drop_front(scheme + 3);
+  auto bracket = text.rfind(']');
+  auto colon = text.rfind(':');
+  if (colon != llvm::StringRef::npos && (bracket == llvm::StringRef::npos || colon > bracket))
+    text = text.drop_front(colon + 1);
+  else if (bracket != llvm::StringRef::npos || text.contains('.'))
+    return std::nullopt; // an address without a port
+  auto digits = text.take_while([](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  auto rest = text.drop_front(digits.size());
+  if (digits.empty() || digits.size() > 5 ||
+      !(rest.empty() || rest == "s" || rest == "r" || rest.startswith("/")))
+    return std::nullopt;
+  long long port = std::stoll(digits.str());
+  if (port > 65535)
+    return std::nullopt;
+  return port;
 }
 
 } // namespace
@@ -130,6 +203,26 @@ void HardcodedPortCheck::registerMatchers(MatchFinder &finder) {
                         hasArgument(1, expr().bind("port")), notSystem)
           .bind("server"),
       this);
+  // civetweb: mg_start(&callbacks, data, options) and CivetServer(options)
+  // with options = {"listening_ports", "8080", ...}.
+  auto options = ignoringParenCasts(declRefExpr(to(varDecl().bind("options"))));
+  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::mg_start"}))), argumentCountIs(3),
+                             hasArgument(2, options), notSystem)
+                        .bind("civetweb"),
+                    this);
+  finder.addMatcher(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(nameIn({"::CivetServer"})))),
+                       hasArgument(0, options), notSystem)
+          .bind("civetweb"),
+      this);
+  // Mongoose: mg_http_listen(&mgr, "http://0.0.0.0:8000", fn, data), and
+  // Mongoose 6's mg_bind(&mgr, "8000", handler).
+  finder.addMatcher(
+      callExpr(calls(functionDecl(nameIn({"::mg_http_listen", "::mg_listen", "::mg_mqtt_listen",
+                                          "::mg_bind", "::mg_bind_opt"}))),
+               hasArgument(1, ignoringParenImpCasts(stringLiteral().bind("url"))), notSystem)
+          .bind("server"),
+      this);
   // Pistache: Pistache::Address(Ipv4::any(), Port(9080))
   finder.addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(nameIn({"::Pistache::Address"})))),
@@ -167,6 +260,33 @@ void HardcodedPortCheck::check(const MatchFinder::MatchResult &result) {
     if (call->getNumArgs() >= 2)
       if (const auto *d = addressDecl(call->getArg(call->getNumArgs() == 3 ? 1 : 4)))
         connected_.insert(d);
+    return;
+  }
+  if (result.Nodes.getNodeAs<clang::Expr>("civetweb")) {
+    const auto *var = result.Nodes.getNodeAs<clang::VarDecl>("options");
+    const clang::Expr *init = var ? var->getAnyInitializer() : nullptr;
+    const auto *list = optionList(init);
+    if (!list)
+      return;
+    // Name, value, name, value...: a listening_ports value written as a literal.
+    for (unsigned i = 0; i + 1 < list->getNumInits(); i += 2) {
+      const auto *name = stringElement(list->getInit(i));
+      const auto *value = stringElement(list->getInit(i + 1));
+      if (!name || !value || name->getCharByteWidth() != 1 || value->getCharByteWidth() != 1 ||
+          name->getString() != "listening_ports")
+        continue;
+      auto port = listeningPort(value->getString());
+      if (port && *port != 0 && seen_.insert(value).second)
+        report(value->getBeginLoc(), *result.SourceManager,
+               "the server listens on the literal port " + std::to_string(*port) + kWhy);
+    }
+    return;
+  }
+  if (const auto *url = result.Nodes.getNodeAs<clang::StringLiteral>("url")) {
+    auto port = url->getCharByteWidth() == 1 ? listeningPort(url->getString()) : std::nullopt;
+    if (port && *port != 0 && seen_.insert(url).second)
+      report(url->getBeginLoc(), *result.SourceManager,
+             "the server listens on the literal port " + std::to_string(*port) + kWhy);
     return;
   }
   const clang::Expr *portExpr = nullptr;

@@ -9,7 +9,8 @@ namespace twelve::checks {
 
 /// Flags a literal port reaching a listening socket: sin_port of an address
 /// passed to bind(), Boost.Asio listening endpoints and acceptors, cpp-httplib,
-/// Crow, Drogon and Pistache server setup (port-binding/hardcoded-port).
+/// Crow, Drogon and Pistache server setup, civetweb's listening_ports option
+/// and Mongoose's listening URLs (port-binding/hardcoded-port).
 class HardcodedPortCheck : public Check {
 public:
   using Check::Check;

@@ -222,3 +222,108 @@ int main() {
 }
 
 } // namespace
+
+namespace {
+
+const char *kCivetweb = R"h(
+struct mg_context;
+struct mg_callbacks { int (*begin_request)(void *); };
+struct mg_context *mg_start(const struct mg_callbacks *callbacks, void *user_data,
+                            const char **configuration_options);
+void mg_stop(struct mg_context *);
+)h";
+
+const char *kCivetServer = R"h(
+#include <string>
+#include <vector>
+struct CivetCallbacks;
+class CivetServer {
+public:
+  CivetServer(const char **options, const CivetCallbacks *callbacks = 0, const void *user = 0);
+  CivetServer(const std::vector<std::string> &options, const CivetCallbacks *callbacks = 0,
+              const void *user = 0);
+};
+)h";
+
+const char *kMongoose = R"h(
+struct mg_mgr {};
+struct mg_connection;
+typedef void (*mg_event_handler_t)(struct mg_connection *, int ev, void *ev_data, void *fn_data);
+struct mg_connection *mg_http_listen(struct mg_mgr *, const char *url, mg_event_handler_t fn, void *fn_data);
+struct mg_connection *mg_http_connect(struct mg_mgr *, const char *url, mg_event_handler_t fn, void *fn_data);
+struct mg_connection *mg_listen(struct mg_mgr *, const char *url, mg_event_handler_t fn, void *fn_data);
+)h";
+
+// civetweb's options are name/value pairs: the listening_ports value is the port.
+TEST(HardcodedPortCheck, CivetwebListeningPortsOption) {
+  CodeOptions o;
+  o.extraFiles["sys/civetweb.h"] = kCivetweb;
+  o.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <civetweb.h>
+#include <stdlib.h>
+static const char *options[] = {
+    "document_root", ".",
+    "listening_ports", "8080,8443s", // expect: port-binding/hardcoded-port
+    "num_threads", "8",
+    0};
+struct mg_context *start(void) {
+  struct mg_callbacks callbacks = {0};
+  return mg_start(&callbacks, 0, options);
+}
+struct mg_context *fromEnvironment(void) {
+  const char *opts[] = {"listening_ports", getenv("PORT"), "num_threads", "8", 0}; // ok: from the environment
+  return mg_start(0, 0, opts);
+}
+struct mg_context *ephemeral(void) {
+  const char *opts[] = {"listening_ports", "0", 0}; // ok: the kernel picks the port
+  return mg_start(0, 0, opts);
+}
+struct mg_context *valueNotAPort(void) {
+  const char *opts[] = {"access_log_file", "8080", "listening_ports", "127.0.0.1", 0}; // ok: no port
+  return mg_start(0, 0, opts);
+}
+)c", o));
+}
+
+TEST(HardcodedPortCheck, CivetServerOptionsArrayAndVector) {
+  CodeOptions o;
+  o.extraFiles["sys/CivetServer.h"] = kCivetServer;
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <CivetServer.h>
+#include <cstdlib>
+int main() {
+  const char *options[] = {"listening_ports", "127.0.0.1:8081", nullptr}; // expect: port-binding/hardcoded-port
+  CivetServer server(options);
+  std::vector<std::string> more = {"document_root", ".", "listening_ports", "[::]:9090r"}; // expect: port-binding/hardcoded-port
+  CivetServer other(more);
+  std::vector<std::string> env = {"listening_ports", std::getenv("PORT")}; // ok: from the environment
+  CivetServer third(env);
+  std::vector<std::string> unused = {"listening_ports", "7070"}; // ok: never given to a server
+  return 0;
+}
+)cpp", o));
+}
+
+TEST(HardcodedPortCheck, MongooseListenUrl) {
+  CodeOptions o;
+  o.extraFiles["sys/mongoose.h"] = kMongoose;
+  o.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <mongoose.h>
+#include <stdlib.h>
+static void fn(struct mg_connection *c, int ev, void *ev_data, void *fn_data) {}
+int main(void) {
+  struct mg_mgr mgr;
+  mg_http_listen(&mgr, "http://0.0.0.0:8000", fn, 0); // expect: port-binding/hardcoded-port
+  mg_listen(&mgr, "tcp://:1883", fn, 0); // expect: port-binding/hardcoded-port
+  mg_http_listen(&mgr, getenv("LISTEN_URL"), fn, 0); // ok: from the environment
+  mg_http_listen(&mgr, "http://0.0.0.0:0", fn, 0); // ok: an ephemeral port
+  mg_http_listen(&mgr, "http://0.0.0.0", fn, 0); // ok: no port written (the scheme's default)
+  mg_http_connect(&mgr, "http://example.com:8080", fn, 0); // ok: a client
+  return 0;
+}
+)c", o));
+}
+
+} // namespace
