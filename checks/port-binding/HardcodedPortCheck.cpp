@@ -67,50 +67,12 @@ std::optional<long long> literalInteger(const std::string &text) {
   return std::stoll(text);
 }
 
-// The text of a string an initializer element holds: "8080", std::string("8080").
-const clang::StringLiteral *stringElement(const clang::Expr *e) {
-  while (e) {
-    e = e->IgnoreParenImpCasts();
-    if (const auto *lit = llvm::dyn_cast<clang::StringLiteral>(e))
-      return lit;
-    if (const auto *c = llvm::dyn_cast<clang::ExprWithCleanups>(e))
-      e = c->getSubExpr();
-    else if (const auto *t = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
-      e = t->getSubExpr();
-    else if (const auto *b = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e))
-      e = b->getSubExpr();
-    else if (const auto *f = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(e))
-      e = f->getSubExpr();
-    else if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e);
-             c && c->getNumArgs() >= 1 &&
-             (c->getNumArgs() == 1 || llvm::isa<clang::CXXDefaultArgExpr>(c->getArg(1))))
-      e = c->getArg(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
-}
-
 // The list of an options array or vector: {"listening_ports", "8080", ...}.
 const clang::InitListExpr *optionList(const clang::Expr *e) {
-  while (e) {
-    e = e->IgnoreParenImpCasts();
-    if (const auto *list = llvm::dyn_cast<clang::InitListExpr>(e))
-      return list;
-    if (const auto *c = llvm::dyn_cast<clang::ExprWithCleanups>(e))
-      e = c->getSubExpr();
-    else if (const auto *t = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(e))
-      e = t->getSubExpr();
-    else if (const auto *b = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(e))
-      e = b->getSubExpr();
-    else if (const auto *i = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(e))
-      e = i->getSubExpr();
-    else if (const auto *c = llvm::dyn_cast<clang::CXXConstructExpr>(e); c && c->getNumArgs() >= 1)
-      e = c->getArg(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
+  e = stripWrappers(e);
+  if (const auto *l = llvm::dyn_cast_or_null<clang::CXXStdInitializerListExpr>(e))
+    e = stripWrappers(l->getSubExpr()); // std::vector<std::string>{...}
+  return llvm::dyn_cast_or_null<clang::InitListExpr>(e);
 }
 
 // The port of a listening address as civetweb's listening_ports or
@@ -270,8 +232,8 @@ void HardcodedPortCheck::check(const MatchFinder::MatchResult &result) {
       return;
     // Name, value, name, value...: a listening_ports value written as a literal.
     for (unsigned i = 0; i + 1 < list->getNumInits(); i += 2) {
-      const auto *name = stringElement(list->getInit(i));
-      const auto *value = stringElement(list->getInit(i + 1));
+      const auto *name = asStringLiteral(list->getInit(i));
+      const auto *value = asStringLiteral(list->getInit(i + 1));
       if (!name || !value || name->getCharByteWidth() != 1 || value->getCharByteWidth() != 1 ||
           name->getString() != "listening_ports")
         continue;
