@@ -434,6 +434,43 @@ TEST(Engine, AnInterruptedScanLeavesNoPreamblesAndNoWorkers) {
   }
 }
 
+// A unit's result is cached as soon as it is done, not when the scan ends: a
+// scan stopped while one unit hangs keeps the entries of the units it finished
+// (and no half-written one).
+TEST(Engine, ResultsAreCachedAsUnitsFinish) {
+  TempDir d, cache, logs;
+  writeSharingProject(d);
+  auto log = (logs.path / "stderr").string();
+  pid_t scan = ::fork();
+  ASSERT_GE(scan, 0);
+  if (scan == 0) {
+    ::setenv("TWELVE_FAULT_INJECTION", "hang:u4.cpp", 1);
+    ::dup2(::open("/dev/null", O_WRONLY), 1);
+    ::dup2(::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600), 2);
+    ::execl(TWELVE_BINARY, TWELVE_BINARY, "scan", d.str().c_str(), "--cache-dir",
+            cache.str().c_str(), "-j2", static_cast<char *>(nullptr));
+    ::_exit(127);
+  }
+  auto entries = [&] {
+    size_t n = 0;
+    for (const auto &f : fs::recursive_directory_iterator(cache.path))
+      if (f.is_regular_file() && f.path().filename().string().find(".tmp.") == std::string::npos)
+        ++n;
+    return n;
+  };
+  // u4.cpp never finishes, so the scan does not end; u1-u3 and u5 are cached meanwhile.
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (entries() < 4 && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  int status = 0;
+  EXPECT_EQ(::waitpid(scan, &status, WNOHANG), 0) << "the scan ended: u4.cpp did not hang";
+  EXPECT_EQ(entries(), 4u) << logs.read("stderr");
+  ::kill(scan, SIGTERM);
+  ASSERT_EQ(::waitpid(scan, &status, 0), scan);
+  for (const auto &f : fs::recursive_directory_iterator(cache.path))
+    EXPECT_EQ(f.path().filename().string().find(".tmp."), std::string::npos) << f.path();
+}
+
 // Units and headers for sharding: each unit includes its own header, one
 // header is shared, one is included by no unit and is analyzed on its own.
 void writeShardProject(TempDir &d) {
