@@ -18,6 +18,10 @@ namespace {
 
 const char *kWhy = ": take the port from the environment ($PORT) so the platform can assign it";
 
+std::string listensOn(long long port) {
+  return "the server listens on the literal port " + std::to_string(port) + kWhy;
+}
+
 // The port a sin_port value carries: htons(8080) -> 8080; a constant without
 // htons is taken as written.
 std::optional<long long> portValue(const clang::Expr *e, const clang::ASTContext &ctx) {
@@ -239,16 +243,14 @@ void HardcodedPortCheck::check(const MatchFinder::MatchResult &result) {
         continue;
       auto port = listeningPort(value->getString());
       if (port && *port != 0 && seen_.insert(value).second)
-        report(value->getBeginLoc(), *result.SourceManager,
-               "the server listens on the literal port " + std::to_string(*port) + kWhy);
+        report(value->getBeginLoc(), *result.SourceManager, listensOn(*port));
     }
     return;
   }
   if (const auto *url = result.Nodes.getNodeAs<clang::StringLiteral>("url")) {
     auto port = url->getCharByteWidth() == 1 ? listeningPort(url->getString()) : std::nullopt;
     if (port && *port != 0 && seen_.insert(url).second)
-      report(url->getBeginLoc(), *result.SourceManager,
-             "the server listens on the literal port " + std::to_string(*port) + kWhy);
+      report(url->getBeginLoc(), *result.SourceManager, listensOn(*port));
     return;
   }
   const clang::Expr *portExpr = nullptr;
@@ -265,8 +267,7 @@ void HardcodedPortCheck::check(const MatchFinder::MatchResult &result) {
   auto port = portArgument(portExpr, ctx);
   if (!port || *port == 0) // port 0: the kernel picks an ephemeral port
     return;
-  report(portExpr->getBeginLoc(), *result.SourceManager,
-         "the server listens on the literal port " + std::to_string(*port) + kWhy);
+  report(portExpr->getBeginLoc(), *result.SourceManager, listensOn(*port));
 }
 
 void HardcodedPortCheck::onEndOfTranslationUnit() {
@@ -324,8 +325,7 @@ void HardcodedPortCheck::checkByName(const NamedCall &call, const clang::SourceM
   }
   if (!port || *port == 0)
     return;
-  report(second.location, sm,
-         "the server listens on the literal port " + std::to_string(*port) + kWhy);
+  report(second.location, sm, listensOn(*port));
 }
 
 } // namespace twelve::checks

@@ -12,10 +12,12 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string>
 #include <sys/wait.h>
 #include <thread>
 #include <tuple>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -392,22 +394,35 @@ bool anyProcessWith(const std::string &marker) {
 
 // A scan killed while it runs (Ctrl-C, a CI time-out) leaves no folder of
 // preambles in $TMPDIR and no worker running on.
+// Starts `twelve scan DIR ARGS...` in the background with u4.cpp hanging in
+// its worker, stdout discarded and stderr written to `log`; with `tmpdir`,
+// TMPDIR is set to it. Returns the scan's pid.
+pid_t startScanWithAHangingUnit(const TempDir &d, const std::string &log,
+                                std::vector<std::string> args, const std::string &tmpdir = "") {
+  args.insert(args.begin(), {TWELVE_BINARY, "scan", d.str()});
+  pid_t scan = ::fork();
+  if (scan != 0)
+    return scan;
+  if (!tmpdir.empty())
+    ::setenv("TMPDIR", tmpdir.c_str(), 1);
+  ::setenv("TWELVE_FAULT_INJECTION", "hang:u4.cpp", 1);
+  ::dup2(::open("/dev/null", O_WRONLY), 1);
+  ::dup2(::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600), 2);
+  std::vector<char *> argv;
+  for (auto &a : args)
+    argv.push_back(a.data());
+  argv.push_back(nullptr);
+  ::execv(TWELVE_BINARY, argv.data());
+  ::_exit(127);
+}
+
 TEST(Engine, AnInterruptedScanLeavesNoPreamblesAndNoWorkers) {
   for (int signal : {SIGTERM, SIGINT}) {
     TempDir d, tmp, logs;
     writeSharingProject(d);
     auto log = (logs.path / "stderr").string();
-    pid_t scan = ::fork();
+    pid_t scan = startScanWithAHangingUnit(d, log, {"--no-cache", "-j2", "-v"}, tmp.str());
     ASSERT_GE(scan, 0);
-    if (scan == 0) {
-      ::setenv("TMPDIR", tmp.str().c_str(), 1);
-      ::setenv("TWELVE_FAULT_INJECTION", "hang:u4.cpp", 1);
-      ::dup2(::open("/dev/null", O_WRONLY), 1);
-      ::dup2(::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600), 2);
-      ::execl(TWELVE_BINARY, TWELVE_BINARY, "scan", d.str().c_str(), "--no-cache", "-j2", "-v",
-              static_cast<char *>(nullptr));
-      ::_exit(127);
-    }
     // Wait for a preamble in the store and for u4.cpp to hang in a worker.
     auto running = [&] {
       if (logs.read("stderr").find("u4.cpp") == std::string::npos)
@@ -441,16 +456,8 @@ TEST(Engine, ResultsAreCachedAsUnitsFinish) {
   TempDir d, cache, logs;
   writeSharingProject(d);
   auto log = (logs.path / "stderr").string();
-  pid_t scan = ::fork();
+  pid_t scan = startScanWithAHangingUnit(d, log, {"--cache-dir", cache.str(), "-j2"});
   ASSERT_GE(scan, 0);
-  if (scan == 0) {
-    ::setenv("TWELVE_FAULT_INJECTION", "hang:u4.cpp", 1);
-    ::dup2(::open("/dev/null", O_WRONLY), 1);
-    ::dup2(::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600), 2);
-    ::execl(TWELVE_BINARY, TWELVE_BINARY, "scan", d.str().c_str(), "--cache-dir",
-            cache.str().c_str(), "-j2", static_cast<char *>(nullptr));
-    ::_exit(127);
-  }
   auto entries = [&] {
     size_t n = 0;
     for (const auto &f : fs::recursive_directory_iterator(cache.path))
