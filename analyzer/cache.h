@@ -4,9 +4,9 @@
 
 #include "analyzer/action.h"
 
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace twelve::analyzer {
@@ -49,9 +49,9 @@ private:
 
   std::string dir_;
   std::string configuration_;
-  std::map<std::string, std::string> hashes_;
-  std::map<std::string, std::string> stamps_;
-  std::map<std::string, bool> nolint_; // path -> contains "NOLINT"
+  std::unordered_map<std::string, std::string> hashes_;
+  std::unordered_map<std::string, std::string> stamps_;
+  std::unordered_map<std::string, bool> nolint_; // path -> contains "NOLINT"
   unsigned hits_ = 0;
 };
 

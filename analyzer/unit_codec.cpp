@@ -101,7 +101,7 @@ std::optional<UnitResult> decode(std::string_view bytes) {
   u.sharedPreamble = (started & 2u) != 0;
   u.preamblesBuilt = started >> 2;
   if (!r.strs([&](std::string s) { u.missingIncludes.push_back(std::move(s)); }) ||
-      !r.strs([&](std::string s) { u.includedFiles.insert(std::move(s)); }))
+      !r.strs([&](std::string s) { u.includedFiles.insert(u.includedFiles.end(), std::move(s)); }))
     return std::nullopt;
   if (!r.u32(n))
     return std::nullopt;
@@ -146,8 +146,9 @@ std::optional<PrecompiledPreamble> decodePreamble(std::string_view bytes) {
       return std::nullopt;
     p.decls.push_back(id);
   }
-  if (!r.strs([&](std::string s) { p.includedFiles.insert(std::move(s)); }) || !r.str(p.pch) ||
-      !r.done())
+  if (!r.strs(
+          [&](std::string s) { p.includedFiles.insert(p.includedFiles.end(), std::move(s)); }) ||
+      !r.str(p.pch) || !r.done())
     return std::nullopt;
   return p;
 }

@@ -213,4 +213,57 @@ clang::ast_matchers::internal::Matcher<clang::NamedDecl> nameIn(std::vector<std:
   return clang::ast_matchers::internal::makeMatcher(new NameInMatcher(std::move(names)));
 }
 
+namespace {
+
+/// Whether a call's callee has one of the given own names, or no plain name
+/// (an operator or a constructor, which nameIn compares in full): a cheap test
+/// that every call of a function named in a NamedCalls list passes.
+class CalleeNameMatcher : public clang::ast_matchers::internal::MatcherInterface<clang::CallExpr> {
+public:
+  explicit CalleeNameMatcher(const std::vector<std::string> &names) {
+    for (const auto &n : names)
+      names_.insert(n);
+  }
+  bool matches(const clang::CallExpr &call, clang::ast_matchers::internal::ASTMatchFinder *,
+               clang::ast_matchers::internal::BoundNodesTreeBuilder *) const override {
+    const auto *callee = llvm::dyn_cast_or_null<clang::NamedDecl>(call.getCalleeDecl());
+    if (!callee)
+      return false;
+    const auto *id = callee->getIdentifier();
+    return !id || names_.count(id->getName());
+  }
+
+private:
+  llvm::StringSet<> names_;
+};
+
+} // namespace
+
+void NamedCalls::add(const std::vector<std::string> &names,
+                     const clang::ast_matchers::StatementMatcher &pattern) {
+  using namespace clang::ast_matchers;
+  namespace matchers = clang::ast_matchers::internal;
+  for (const auto &n : names) {
+    auto colon = n.rfind("::");
+    lastParts_.push_back(colon == std::string::npos ? n : n.substr(colon + 2));
+  }
+  matchers::Matcher<clang::CallExpr> one = callExpr(calls(functionDecl(nameIn(names))), pattern);
+  patterns_.emplace_back(one);
+}
+
+void NamedCalls::registerWith(clang::ast_matchers::MatchFinder &finder,
+                              clang::ast_matchers::MatchFinder::MatchCallback *callback) const {
+  using namespace clang::ast_matchers;
+  namespace matchers = clang::ast_matchers::internal;
+  if (patterns_.empty())
+    return;
+  auto kind = clang::ASTNodeKind::getFromNodeKind<clang::CallExpr>();
+  auto each = patterns_.size() == 1 ? patterns_.front()
+                                    : matchers::DynTypedMatcher::constructVariadic(
+                                          matchers::DynTypedMatcher::VO_EachOf, kind, patterns_);
+  matchers::Matcher<clang::CallExpr> gate =
+      matchers::makeMatcher(new CalleeNameMatcher(lastParts_));
+  finder.addMatcher(callExpr(gate, each.unconditionalConvertTo<clang::CallExpr>()), callback);
+}
+
 } // namespace twelve::checks

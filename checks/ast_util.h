@@ -3,6 +3,7 @@
 #pragma once
 
 #include <clang/AST/Expr.h>
+#include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 
 #include <optional>
@@ -60,5 +61,26 @@ clang::ast_matchers::internal::Matcher<clang::NamedDecl> nameIn(std::vector<std:
 /// Boost's make_shared/allocate_shared that creates an object of a class `cls` matches.
 clang::ast_matchers::internal::Matcher<clang::CallExpr>
 createsObjectOf(const clang::ast_matchers::DeclarationMatcher &cls);
+
+/// A check's matchers for calls of named functions, registered as one matcher.
+/// The call matchers run on every call of a unit, most calls are of none of
+/// the functions they name, and each matcher run costs a few virtual calls per
+/// level: a call whose callee's own name is in none of the lists now costs one
+/// set lookup instead of one run per pattern. Every pattern that matches a
+/// call reports it, with its own bindings, as if registered alone (eachOf).
+class NamedCalls {
+public:
+  /// Calls of a function named in `names` (fully qualified, as for nameIn)
+  /// that also match `pattern`.
+  void add(const std::vector<std::string> &names,
+           const clang::ast_matchers::StatementMatcher &pattern);
+  /// Adds the one matcher to `finder` (nothing when no pattern was added).
+  void registerWith(clang::ast_matchers::MatchFinder &finder,
+                    clang::ast_matchers::MatchFinder::MatchCallback *callback) const;
+
+private:
+  std::vector<std::string> lastParts_; // of every name: what a callee must be called
+  std::vector<clang::ast_matchers::internal::DynTypedMatcher> patterns_;
+};
 
 } // namespace twelve::checks

@@ -90,32 +90,24 @@ DaemonizeCheck::FunctionFacts &DaemonizeCheck::facts(const clang::Decl *function
 
 void DaemonizeCheck::registerMatchers(MatchFinder &finder) {
   auto notSystem = unless(isExpansionInSystemHeader());
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::daemon"}))), inFunction(), notSystem).bind("daemon"),
-      this);
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::setsid"}))), inFunction(), notSystem).bind("setsid"),
-      this);
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::fork", "::vfork"}))), inFunction(), notSystem)
-          .bind("fork"),
-      this);
+  NamedCalls named;
+  named.add({"::daemon"}, callExpr(inFunction(), notSystem).bind("daemon"));
+  named.add({"::setsid"}, callExpr(inFunction(), notSystem).bind("setsid"));
+  named.add({"::fork", "::vfork"}, callExpr(inFunction(), notSystem).bind("fork"));
   // A function that execs spawns a command; a helper it calls, or that it is,
   // sets up the child rather than detaching the service.
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::execl", "::execlp", "::execle", "::execv", "::execvp",
-                                          "::execvpe", "::execve", "::fexecve", "::execveat"}))),
-               inFunction(), notSystem)
-          .bind("exec"),
-      this);
+  named.add({"::execl", "::execlp", "::execle", "::execv", "::execvp", "::execvpe", "::execve",
+             "::fexecve", "::execveat"},
+            callExpr(inFunction(), notSystem).bind("exec"));
   // freopen("/dev/null", "w", stdout): stdin alone is not detaching output.
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::freopen", "::freopen64"}))), argumentCountIs(3),
-               hasArgument(2, ignoringParenImpCasts(
-                                  declRefExpr(to(varDecl(nameIn({"::stdout", "::stderr"})))))),
-               inFunction(), notSystem)
-          .bind("freopen"),
-      this);
+  named.add({"::freopen", "::freopen64"},
+            callExpr(argumentCountIs(3),
+                     hasArgument(2, ignoringParenImpCasts(declRefExpr(
+                                        to(varDecl(nameIn({"::stdout", "::stderr"})))))),
+                     inFunction(), notSystem)
+                .bind("freopen"));
+  named.add({"::dup2", "::dup3"}, callExpr(inFunction(), notSystem).bind("dup2"));
+  named.registerWith(finder, this);
   // fd = open("/dev/null", ...) / int fd = open("/dev/null", ...)
   finder.addMatcher(binaryOperator(isAssignmentOperator(),
                                    hasLHS(declRefExpr(to(varDecl().bind("nullVar")))),
@@ -126,10 +118,6 @@ void DaemonizeCheck::registerMatchers(MatchFinder &finder) {
                             hasAncestor(functionDecl().bind("function")))
                         .bind("nullVar"),
                     this);
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::dup2", "::dup3"}))), inFunction(), notSystem)
-          .bind("dup2"),
-      this);
 }
 
 void DaemonizeCheck::check(const MatchFinder::MatchResult &result) {

@@ -138,20 +138,20 @@ void PidFileCheck::registerMatchers(MatchFinder &finder) {
   // fprintf(f, "%d\n", getpid()) to a FILE that is not stdout/stderr: printing
   // the PID to the console is logging, not a PID file.
   auto stdStream = declRefExpr(to(varDecl(nameIn({"::stdout", "::stderr"}))));
-  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::fprintf", "::dprintf"}))),
-                             hasAnyArgument(ignoringParenImpCasts(isGetpidOrContains())),
-                             unless(hasArgument(0, ignoringParenImpCasts(stdStream))),
-                             unless(hasArgument(0, ignoringParenImpCasts(integerLiteral()))),
-                             unless(isExpansionInSystemHeader()))
-                        .bind("pidWrite"),
-                    this);
+  NamedCalls named;
+  named.add({"::fprintf", "::dprintf"},
+            callExpr(hasAnyArgument(ignoringParenImpCasts(isGetpidOrContains())),
+                     unless(hasArgument(0, ignoringParenImpCasts(stdStream))),
+                     unless(hasArgument(0, ignoringParenImpCasts(integerLiteral()))),
+                     unless(isExpansionInSystemHeader()))
+                .bind("pidWrite"));
   // sprintf(buf, "%d\n", (int)getpid()): the PID alone, formatted to be
   // written; a file created in the same function is then the PID file (dnsmasq).
-  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::sprintf", "::snprintf"}))),
-                             hasAnyArgument(ignoringParenImpCasts(isGetpidOrContains())),
-                             unless(isExpansionInSystemHeader()))
-                        .bind("pidFormat"),
-                    this);
+  named.add({"::sprintf", "::snprintf"},
+            callExpr(hasAnyArgument(ignoringParenImpCasts(isGetpidOrContains())),
+                     unless(isExpansionInSystemHeader()))
+                .bind("pidFormat"));
+  named.registerWith(finder, this);
   // out << getpid() on a file stream (std::cout/std::cerr are not files).
   auto fileStream = hasType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(cxxRecordDecl(nameIn({"::std::basic_ofstream", "::std::basic_fstream"}))))));

@@ -254,27 +254,20 @@ void FileSinkCheck::registerMatchers(MatchFinder &finder) {
                              user)
                         .bind("projectOpener"),
                     this);
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn(kFileFactories)).bind("fn")), user).bind("factory"), this);
+  NamedCalls named;
+  auto fn = calls(functionDecl().bind("fn"));
+  named.add(kFileFactories, callExpr(fn, user).bind("factory"));
   // The project's own log-file openers, named in the configuration.
   if (!options().logFileFunctions.empty())
-    finder.addMatcher(
-        callExpr(calls(functionDecl(nameIn(options().logFileFunctions)).bind("fn")), user)
-            .bind("projectSink"),
-        this);
+    named.add(options().logFileFunctions, callExpr(fn, user).bind("projectSink"));
   // SetLogDestination(severity, "") turns file logging off for that severity.
-  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::google::SetLogDestination"}))),
-                             argumentCountIs(2), user)
-                        .bind("setdest"),
-                    this);
+  named.add({"::google::SetLogDestination"}, callExpr(argumentCountIs(2), user).bind("setdest"));
   // plog::init(severity, fileName, ...) writes a file; plog::init(severity,
   // &appender) uses the given appender.
-  finder.addMatcher(callExpr(calls(functionDecl(
-                                 nameIn({"::plog::init"}),
-                                 hasAnyParameter(hasType(pointerType(pointee(isAnyCharacter())))))),
-                             user)
-                        .bind("ploginit"),
-                    this);
+  named.add({"::plog::init"}, callExpr(calls(functionDecl(hasAnyParameter(
+                                           hasType(pointerType(pointee(isAnyCharacter())))))),
+                                       user)
+                                  .bind("ploginit"));
 
   // Sink and appender classes, their subclasses, and Boost.Log frontends
   // over a file backend.
@@ -308,16 +301,10 @@ void FileSinkCheck::registerMatchers(MatchFinder &finder) {
                     this);
 
   // Plain writes to a log path.
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::fopen", "::fopen64"}))), argumentCountIs(2), user)
-          .bind("fopen"),
-      this);
-  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::open", "::open64", "::creat",
-                                                        "::creat64", "::openat", "::openat64"}))
-                                       .bind("fn")),
-                             user)
-                        .bind("open"),
-                    this);
+  named.add({"::fopen", "::fopen64"}, callExpr(argumentCountIs(2), user).bind("fopen"));
+  named.add({"::open", "::open64", "::creat", "::creat64", "::openat", "::openat64"},
+            callExpr(fn, user).bind("open"));
+  named.registerWith(finder, this);
   auto stream =
       classTemplateSpecializationDecl(nameIn({"::std::basic_ofstream", "::std::basic_fstream"}));
   finder.addMatcher(

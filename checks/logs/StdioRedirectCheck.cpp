@@ -48,15 +48,13 @@ std::optional<std::string> openedPath(const clang::Expr *e) {
 
 void StdioRedirectCheck::registerMatchers(MatchFinder &finder) {
   auto stdStream = declRefExpr(to(varDecl(nameIn({"::stdout", "::stderr"})).bind("stream")));
-  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::freopen", "::freopen64"}))),
-                             argumentCountIs(3), hasArgument(2, ignoringParenImpCasts(stdStream)),
-                             unless(isExpansionInSystemHeader()))
-                        .bind("freopen"),
-                    this);
-  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::dup2", "::dup3"}))),
-                             unless(isExpansionInSystemHeader()))
-                        .bind("dup2"),
-                    this);
+  NamedCalls named;
+  named.add({"::freopen", "::freopen64"},
+            callExpr(argumentCountIs(3), hasArgument(2, ignoringParenImpCasts(stdStream)),
+                     unless(isExpansionInSystemHeader()))
+                .bind("freopen"));
+  named.add({"::dup2", "::dup3"}, callExpr(unless(isExpansionInSystemHeader())).bind("dup2"));
+  named.registerWith(finder, this);
 }
 
 void StdioRedirectCheck::check(const MatchFinder::MatchResult &result) {

@@ -27,13 +27,11 @@ const std::vector<std::string> kSyslogClasses = {
 
 void SyslogCheck::registerMatchers(MatchFinder &finder) {
   auto user = unless(isExpansionInSystemHeader());
-  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::openlog"}))), user).bind("openlog"),
-                    this);
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::syslog", "::vsyslog"}))), user).bind("syslog"), this);
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn(kSyslogFactories)).bind("fn")), user).bind("factory"),
-      this);
+  NamedCalls named;
+  named.add({"::openlog"}, callExpr(user).bind("openlog"));
+  named.add({"::syslog", "::vsyslog"}, callExpr(user).bind("syslog"));
+  named.add(kSyslogFactories, callExpr(calls(functionDecl().bind("fn")), user).bind("factory"));
+  named.registerWith(finder, this);
   auto sinkClass = cxxRecordDecl(isSameOrDerivedFrom(nameIn(kSyslogClasses)));
   finder.addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(sinkClass.bind("class")))), user)

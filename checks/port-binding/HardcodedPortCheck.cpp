@@ -117,17 +117,13 @@ void HardcodedPortCheck::registerMatchers(MatchFinder &finder) {
                      notSystem)
           .bind("sinPort"),
       this);
-  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::bind"}))),
-                             hasArgument(1, expr().bind("addr")), notSystem)
-                        .bind("bind"),
-                    this);
+  NamedCalls named;
+  named.add({"::bind"}, callExpr(hasArgument(1, expr().bind("addr")), notSystem).bind("bind"));
   // listenOn(addr) where listenOn binds its parameter: one level of helpers.
   finder.addMatcher(
       callExpr(calls(functionDecl(hasBody(stmt())).bind("helper")), notSystem).bind("helperCall"),
       this);
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::connect", "::sendto"}))), notSystem).bind("connect"),
-      this);
+  named.add({"::connect", "::sendto"}, callExpr(notSystem).bind("connect"));
   // Boost.Asio and standalone Asio: endpoint(tcp::v4(), 8080) names no
   // address, so it is a listening endpoint; endpoint(address, port) is one
   // when handed to an acceptor.
@@ -172,10 +168,8 @@ void HardcodedPortCheck::registerMatchers(MatchFinder &finder) {
   // civetweb: mg_start(&callbacks, data, options) and CivetServer(options)
   // with options = {"listening_ports", "8080", ...}.
   auto options = ignoringParenCasts(declRefExpr(to(varDecl().bind("options"))));
-  finder.addMatcher(callExpr(calls(functionDecl(nameIn({"::mg_start"}))), argumentCountIs(3),
-                             hasArgument(2, options), notSystem)
-                        .bind("civetweb"),
-                    this);
+  named.add({"::mg_start"},
+            callExpr(argumentCountIs(3), hasArgument(2, options), notSystem).bind("civetweb"));
   finder.addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(nameIn({"::CivetServer"})))),
                        hasArgument(0, options), notSystem)
@@ -183,12 +177,10 @@ void HardcodedPortCheck::registerMatchers(MatchFinder &finder) {
       this);
   // Mongoose: mg_http_listen(&mgr, "http://0.0.0.0:8000", fn, data), and
   // Mongoose 6's mg_bind(&mgr, "8000", handler).
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn({"::mg_http_listen", "::mg_listen", "::mg_mqtt_listen",
-                                          "::mg_bind", "::mg_bind_opt"}))),
-               hasArgument(1, ignoringParenImpCasts(stringLiteral().bind("url"))), notSystem)
-          .bind("server"),
-      this);
+  named.add({"::mg_http_listen", "::mg_listen", "::mg_mqtt_listen", "::mg_bind", "::mg_bind_opt"},
+            callExpr(hasArgument(1, ignoringParenImpCasts(stringLiteral().bind("url"))), notSystem)
+                .bind("server"));
+  named.registerWith(finder, this);
   // Pistache: Pistache::Address(Ipv4::any(), Port(9080))
   finder.addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(nameIn({"::Pistache::Address"})))),
