@@ -125,7 +125,9 @@ AST_MATCHER(clang::Expr, namesPidFile) { return pidFileNameIn(&Node).has_value()
 } // namespace
 
 void PidFileCheck::registerMatchers(MatchFinder &finder) {
-  finder.addMatcher(fileCallMatcher(), this);
+  NamedCalls files;
+  addFileCalls(files);
+  files.registerWith(finder, this);
   finder.addMatcher(fileCtorMatcher(), this);
   finder.addMatcher(fileMemberMatcher(), this);
   // A project's own open wrapper given a PID-file name and O_CREAT:

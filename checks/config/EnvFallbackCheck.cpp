@@ -88,10 +88,10 @@ void EnvFallbackCheck::registerMatchers(MatchFinder &finder) {
                     this);
   // settings::get("db.host", "localhost"): a default handed to a config reader.
   if (!options().configFunctions.empty()) {
-    finder.addMatcher(callExpr(calls(functionDecl(nameIn(options().configFunctions))),
-                               unless(isExpansionInSystemHeader()))
-                          .bind("configCall"),
-                      this);
+    NamedCalls named;
+    named.add(options().configFunctions,
+              callExpr(unless(isExpansionInSystemHeader())).bind("configCall"));
+    named.registerWith(finder, this);
   }
   // const char *v = getenv("X"); if (!v) v = "default";
   finder.addMatcher(binaryOperator(isAssignmentOperator(),

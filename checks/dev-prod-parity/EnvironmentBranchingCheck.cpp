@@ -114,15 +114,14 @@ void EnvironmentBranchingCheck::registerMatchers(MatchFinder &finder) {
       expr(anyOf(stringLiteral().bind("name"),
                  cxxConstructExpr(hasArgument(0, ignoringImplicit(stringLiteral().bind("name")))),
                  materializeTemporaryExpr(has(ignoringImplicit(stringLiteral().bind("name")))))));
-  auto strcmpLike =
-      nameIn({"::strcmp", "::strcasecmp", "::strncmp", "::strncasecmp", "::std::strcmp",
-              "::std::strncmp", "::g_strcmp0", "::g_ascii_strcasecmp"});
   // strcmp(env, "production")
-  finder.addMatcher(callExpr(calls(functionDecl(strcmpLike)),
-                             hasAnyArgument(ignoringParenImpCasts(stringLiteral().bind("name"))),
-                             unless(isExpansionInSystemHeader()))
-                        .bind("cmp"),
-                    this);
+  NamedCalls named;
+  named.add({"::strcmp", "::strcasecmp", "::strncmp", "::strncasecmp", "::std::strcmp",
+             "::std::strncmp", "::g_strcmp0", "::g_ascii_strcasecmp"},
+            callExpr(hasAnyArgument(ignoringParenImpCasts(stringLiteral().bind("name"))),
+                     unless(isExpansionInSystemHeader()))
+                .bind("cmp"));
+  named.registerWith(finder, this);
   // env == "production" (std::string, std::string_view, QString)
   finder.addMatcher(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
                                         hasAnyArgument(envLiteral),

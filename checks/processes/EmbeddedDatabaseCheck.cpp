@@ -34,15 +34,13 @@ const char *kWhy = ": the data lives on the instance's disk, is lost when the in
 
 void EmbeddedDatabaseCheck::registerMatchers(MatchFinder &finder) {
   auto notSystem = unless(isExpansionInSystemHeader());
-  finder.addMatcher(
-      callExpr(calls(functionDecl(nameIn(
-                   {"::sqlite3_open", "::sqlite3_open16", "::sqlite3_open_v2", "::mdb_env_open",
-                    "::leveldb::DB::Open", "::rocksdb::DB::Open", "::rocksdb::TransactionDB::Open",
-                    "::rocksdb::OptimisticTransactionDB::Open", "::rocksdb::DBWithTTL::Open",
-                    "::rocksdb::BlobDB::Open"}))),
-               notSystem)
-          .bind("call"),
-      this);
+  NamedCalls named;
+  named.add({"::sqlite3_open", "::sqlite3_open16", "::sqlite3_open_v2", "::mdb_env_open",
+             "::leveldb::DB::Open", "::rocksdb::DB::Open", "::rocksdb::TransactionDB::Open",
+             "::rocksdb::OptimisticTransactionDB::Open", "::rocksdb::DBWithTTL::Open",
+             "::rocksdb::BlobDB::Open"},
+            callExpr(notSystem).bind("call"));
+  named.registerWith(finder, this);
   finder.addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(nameIn({"::SQLite::Database"})))),
                        notSystem)

@@ -153,13 +153,11 @@ void InMemorySessionStateCheck::registerMatchers(MatchFinder &finder) {
   finder.addMatcher(
       unaryOperator(hasAnyOperatorName("++", "--"), hasUnaryOperand(written), fn, user).bind("use"),
       this);
-  finder.addMatcher(
-      callExpr(calls(functionDecl(
-                   nameIn({"::strcpy", "::strncpy", "::strcat", "::strncat", "::strlcpy",
-                           "::memcpy", "::memmove", "::memset", "::snprintf", "::sprintf"}))),
-               hasArgument(0, written), fn, user)
-          .bind("use"),
-      this);
+  NamedCalls named;
+  named.add({"::strcpy", "::strncpy", "::strcat", "::strncat", "::strlcpy", "::memcpy", "::memmove",
+             "::memset", "::snprintf", "::sprintf"},
+            callExpr(hasArgument(0, written), fn, user).bind("use"));
+  named.registerWith(finder, this);
 }
 
 void InMemorySessionStateCheck::check(const MatchFinder::MatchResult &result) {

@@ -11,7 +11,9 @@ using namespace clang::ast_matchers;
 namespace twelve::checks {
 
 void LocalFileStateCheck::registerMatchers(MatchFinder &finder) {
-  finder.addMatcher(fileCallMatcher(), this);
+  NamedCalls named;
+  addFileCalls(named);
+  named.registerWith(finder, this);
   finder.addMatcher(fileCtorMatcher(), this);
   finder.addMatcher(fileMemberMatcher(), this);
 }

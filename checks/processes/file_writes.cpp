@@ -241,13 +241,10 @@ OpenerMode openerMode(const clang::Expr *arg, const clang::ASTContext &ctx) {
   return m;
 }
 
-StatementMatcher fileCallMatcher() {
-  return callExpr(calls(functionDecl(
-                      nameIn({"::fopen", "::fopen64", "::open", "::open64", "::openat",
-                              "::openat64", "::creat", "::creat64", "::rename", "::renameat",
-                              "::renameat2", "::std::rename", "::std::fopen"}))),
-                  unless(isExpansionInSystemHeader()))
-      .bind("fileCall");
+void addFileCalls(NamedCalls &calls) {
+  calls.add({"::fopen", "::fopen64", "::open", "::open64", "::openat", "::openat64", "::creat",
+             "::creat64", "::rename", "::renameat", "::renameat2", "::std::rename", "::std::fopen"},
+            callExpr(unless(isExpansionInSystemHeader())).bind("fileCall"));
 }
 
 StatementMatcher fileCtorMatcher() {

@@ -2,6 +2,8 @@
 // std::ofstream...) for local-file-state and pid-file.
 #pragma once
 
+#include "checks/ast_util.h"
+
 #include <clang/AST/Expr.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 
@@ -22,8 +24,9 @@ struct FileWrite {
   std::optional<std::string> path; // its value when known at compile time
 };
 
-/// Matchers for the candidates: bind "fileCall", "fileCtor" or "fileMember".
-clang::ast_matchers::StatementMatcher fileCallMatcher();
+/// Matchers for the candidates: bind "fileCall", "fileCtor" or "fileMember";
+/// the calls (fopen, open, rename...) are added to a check's NamedCalls.
+void addFileCalls(NamedCalls &calls);
 clang::ast_matchers::StatementMatcher fileCtorMatcher();
 clang::ast_matchers::StatementMatcher fileMemberMatcher();
 
