@@ -183,28 +183,54 @@ const clang::Decl *enclosingFunction(const clang::Stmt *s, clang::ASTContext &ct
 
 namespace {
 
+/// The last components of qualified names ("::spdlog::basic_logger_mt" gives
+/// "basic_logger_mt"): what a declaration of one of them is itself called.
+llvm::StringSet<> ownNames(const std::vector<std::string> &names) {
+  llvm::StringSet<> out;
+  for (const auto &n : names) {
+    auto colon = n.rfind("::");
+    out.insert(colon == std::string::npos ? n : n.substr(colon + 2));
+  }
+  return out;
+}
+
+/// Whether a declaration may be one of the names whose last components are
+/// `own`: its identifier is one of them, or it has no plain identifier
+/// (operators and constructors, which only a full comparison can tell).
+bool mayBeNamed(const clang::NamedDecl &decl, const llvm::StringSet<> &own) {
+  const auto *id = decl.getIdentifier();
+  return !id || own.count(id->getName());
+}
+
 class NameInMatcher : public clang::ast_matchers::internal::MatcherInterface<clang::NamedDecl> {
 public:
   explicit NameInMatcher(std::vector<std::string> names)
       : full_(clang::ast_matchers::hasAnyName(
-            std::vector<llvm::StringRef>(names.begin(), names.end()))) {
-    for (const auto &n : names) {
-      auto colon = n.rfind("::");
-      lastParts_.insert(colon == std::string::npos ? n : n.substr(colon + 2));
-    }
-  }
+            std::vector<llvm::StringRef>(names.begin(), names.end()))),
+        lastParts_(ownNames(names)) {}
   bool matches(const clang::NamedDecl &node, clang::ast_matchers::internal::ASTMatchFinder *finder,
                clang::ast_matchers::internal::BoundNodesTreeBuilder *builder) const override {
-    // Declarations without a plain identifier (operators, constructors) go
-    // straight to hasAnyName.
-    if (const auto *id = node.getIdentifier(); id && !lastParts_.count(id->getName()))
-      return false;
-    return full_.matches(node, finder, builder);
+    return mayBeNamed(node, lastParts_) && full_.matches(node, finder, builder);
   }
 
 private:
-  llvm::StringSet<> lastParts_;
   clang::ast_matchers::internal::Matcher<clang::NamedDecl> full_;
+  llvm::StringSet<> lastParts_;
+};
+
+/// Whether a call's callee may be one of `names` (mayBeNamed): a cheap test
+/// that every call of a function named in a NamedCalls list passes.
+class CalleeNameMatcher : public clang::ast_matchers::internal::MatcherInterface<clang::CallExpr> {
+public:
+  explicit CalleeNameMatcher(const std::vector<std::string> &names) : own_(ownNames(names)) {}
+  bool matches(const clang::CallExpr &call, clang::ast_matchers::internal::ASTMatchFinder *,
+               clang::ast_matchers::internal::BoundNodesTreeBuilder *) const override {
+    const auto *callee = llvm::dyn_cast_or_null<clang::NamedDecl>(call.getCalleeDecl());
+    return callee && mayBeNamed(*callee, own_);
+  }
+
+private:
+  llvm::StringSet<> own_;
 };
 
 } // namespace
@@ -213,40 +239,11 @@ clang::ast_matchers::internal::Matcher<clang::NamedDecl> nameIn(std::vector<std:
   return clang::ast_matchers::internal::makeMatcher(new NameInMatcher(std::move(names)));
 }
 
-namespace {
-
-/// Whether a call's callee has one of the given own names, or no plain name
-/// (an operator or a constructor, which nameIn compares in full): a cheap test
-/// that every call of a function named in a NamedCalls list passes.
-class CalleeNameMatcher : public clang::ast_matchers::internal::MatcherInterface<clang::CallExpr> {
-public:
-  explicit CalleeNameMatcher(const std::vector<std::string> &names) {
-    for (const auto &n : names)
-      names_.insert(n);
-  }
-  bool matches(const clang::CallExpr &call, clang::ast_matchers::internal::ASTMatchFinder *,
-               clang::ast_matchers::internal::BoundNodesTreeBuilder *) const override {
-    const auto *callee = llvm::dyn_cast_or_null<clang::NamedDecl>(call.getCalleeDecl());
-    if (!callee)
-      return false;
-    const auto *id = callee->getIdentifier();
-    return !id || names_.count(id->getName());
-  }
-
-private:
-  llvm::StringSet<> names_;
-};
-
-} // namespace
-
 void NamedCalls::add(const std::vector<std::string> &names,
                      const clang::ast_matchers::StatementMatcher &pattern) {
   using namespace clang::ast_matchers;
   namespace matchers = clang::ast_matchers::internal;
-  for (const auto &n : names) {
-    auto colon = n.rfind("::");
-    lastParts_.push_back(colon == std::string::npos ? n : n.substr(colon + 2));
-  }
+  names_.insert(names_.end(), names.begin(), names.end());
   matchers::Matcher<clang::CallExpr> one = callExpr(calls(functionDecl(nameIn(names))), pattern);
   patterns_.emplace_back(one);
 }
@@ -261,8 +258,7 @@ void NamedCalls::registerWith(clang::ast_matchers::MatchFinder &finder,
   auto each = patterns_.size() == 1 ? patterns_.front()
                                     : matchers::DynTypedMatcher::constructVariadic(
                                           matchers::DynTypedMatcher::VO_EachOf, kind, patterns_);
-  matchers::Matcher<clang::CallExpr> gate =
-      matchers::makeMatcher(new CalleeNameMatcher(lastParts_));
+  matchers::Matcher<clang::CallExpr> gate = matchers::makeMatcher(new CalleeNameMatcher(names_));
   finder.addMatcher(callExpr(gate, each.unconditionalConvertTo<clang::CallExpr>()), callback);
 }
 

@@ -79,7 +79,7 @@ public:
                     clang::ast_matchers::MatchFinder::MatchCallback *callback) const;
 
 private:
-  std::vector<std::string> lastParts_; // of every name: what a callee must be called
+  std::vector<std::string> names_; // of every pattern: the gate's
   std::vector<clang::ast_matchers::internal::DynTypedMatcher> patterns_;
 };
 
