@@ -3,10 +3,13 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
 #include <llvm/ADT/StringSet.h>
 #include <llvm/Support/ConvertUTF.h>
 
 #include <cctype>
+#include <map>
+#include <set>
 
 namespace twelve::checks {
 
@@ -107,33 +110,104 @@ std::string utf8(const clang::StringLiteral *literal) {
   return out;
 }
 
-std::optional<std::string> stringValue(const clang::Expr *e) {
+namespace {
+
+/// The file-local variables (statics, and variables of anonymous namespaces)
+/// a unit does more with than read their value: assign, increment, take the
+/// address of or bind a reference to. Walks the declarations the unit's
+/// matchers see (its own code: system headers cannot name its statics).
+class WrittenStatics : public clang::RecursiveASTVisitor<WrittenStatics> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitDeclRefExpr(clang::DeclRefExpr *ref) {
+    if (const auto *var = fileLocal(ref))
+      ++uses_[var];
+    return true;
+  }
+  bool VisitImplicitCastExpr(clang::ImplicitCastExpr *cast) {
+    if (cast->getCastKind() == clang::CK_LValueToRValue)
+      if (const auto *var = fileLocal(cast->getSubExpr()->IgnoreParens()))
+        ++reads_[var];
+    return true;
+  }
+  std::set<const clang::VarDecl *> written() const {
+    std::set<const clang::VarDecl *> out;
+    for (const auto &[var, n] : uses_)
+      if (auto it = reads_.find(var); it == reads_.end() || it->second != n)
+        out.insert(var);
+    return out;
+  }
+
+private:
+  static const clang::VarDecl *fileLocal(const clang::Expr *e) {
+    const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e);
+    const auto *var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+    return var && var->hasGlobalStorage() && !var->isExternallyVisible() ? var : nullptr;
+  }
+  std::map<const clang::VarDecl *, unsigned> uses_, reads_;
+};
+
+/// WrittenStatics of each live unit, computed on first use; an entry goes
+/// with its ASTContext (whose address a later unit may reuse).
+std::map<const clang::ASTContext *, std::set<const clang::VarDecl *>> &writtenStatics() {
+  static std::map<const clang::ASTContext *, std::set<const clang::VarDecl *>> memo;
+  return memo;
+}
+
+void forgetUnit(void *ctx) { writtenStatics().erase(static_cast<const clang::ASTContext *>(ctx)); }
+
+bool onlyReadInUnit(const clang::VarDecl *var) {
+  const auto &ctx = var->getASTContext();
+  auto &memo = writtenStatics();
+  auto it = memo.find(&ctx);
+  if (it == memo.end()) {
+    WrittenStatics visitor;
+    for (auto *d : ctx.getTraversalScope())
+      visitor.TraverseDecl(d);
+    it = memo.emplace(&ctx, visitor.written()).first;
+    ctx.AddDeallocation(forgetUnit, const_cast<clang::ASTContext *>(&ctx));
+  }
+  return it->second.count(var) == 0;
+}
+
+} // namespace
+
+const clang::StringLiteral *constantString(const clang::Expr *e) {
   e = stripWrappers(e);
   if (!e)
-    return std::nullopt;
+    return nullptr;
   if (const auto *lit = llvm::dyn_cast<clang::StringLiteral>(e))
+    return lit;
+  const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e);
+  const auto *var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+  if (!var || !var->hasInit())
+    return nullptr;
+  const auto *lit = asStringLiteral(var->getInit());
+  if (!lit)
+    return nullptr;
+  if (var->getType().isConstQualified())
+    return lit;
+  // `static const char kPath[] = "...";` and `constexpr char k[] = "...";`
+  if (var->getType()->isArrayType() &&
+      var->getType()->getAsArrayTypeUnsafe()->getElementType().isConstQualified())
+    return lit;
+  if (!var->hasGlobalStorage() || !var->getType()->isPointerType() ||
+      !var->getType()->getPointeeType().isConstQualified())
+    return nullptr;
+  // `static const char *REDIS_HOST = "...";`: C's usual constant, the pointer
+  // itself not const. Named as a constant (ALL_CAPS or kName) at file scope.
+  if (!var->isStaticLocal() && namedAsConstant(var->getName()))
+    return lit;
+  // `static const char *s_listen_on = "http://0.0.0.0:8000";` (Mongoose's
+  // examples): only this unit can change a static, and none of its code does.
+  if (!var->isExternallyVisible() && onlyReadInUnit(var))
+    return lit;
+  return nullptr;
+}
+
+std::optional<std::string> stringValue(const clang::Expr *e) {
+  if (const auto *lit = constantString(e))
     return utf8(lit);
-  if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(e)) {
-    const auto *var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
-    if (var && var->getType().isConstQualified() && var->hasInit()) {
-      if (const auto *lit = asStringLiteral(var->getInit()))
-        return utf8(lit);
-    }
-    // `static const char kPath[] = "...";` and `constexpr char k[] = "...";`
-    if (var && var->hasInit() && var->getType()->isArrayType() &&
-        var->getType()->getAsArrayTypeUnsafe()->getElementType().isConstQualified()) {
-      if (const auto *lit = asStringLiteral(var->getInit()))
-        return utf8(lit);
-    }
-    // `static const char *REDIS_HOST = "...";`: C's usual constant, the pointer
-    // itself not const. Named as a constant (ALL_CAPS or kName) at file scope.
-    if (var && var->hasInit() && var->hasGlobalStorage() && !var->isStaticLocal() &&
-        var->getType()->isPointerType() && var->getType()->getPointeeType().isConstQualified() &&
-        namedAsConstant(var->getName())) {
-      if (const auto *lit = asStringLiteral(var->getInit()))
-        return utf8(lit);
-    }
-  }
   return std::nullopt;
 }
 

@@ -22,10 +22,15 @@ const clang::Expr *stripWrappers(const clang::Expr *e);
 /// nullptr otherwise.
 const clang::StringLiteral *asStringLiteral(const clang::Expr *e);
 
-/// The constant string value of an expression: a literal (any encoding, as
-/// UTF-8), a std::string built from one, a const variable initialized with
-/// one, or a file-scope `const char *` named as a constant (REDIS_HOST,
-/// kRedisHost). nullopt when the value is not known at compile time.
+/// The literal a string expression's value is known to be: the literal
+/// itself, a std::string built from one, a const variable initialized with
+/// one, a file-scope `const char *` named as a constant (REDIS_HOST,
+/// kRedisHost), or a `static const char *` (file-local, or a function's
+/// static) that no code of the unit assigns, increments or takes the address
+/// of (s_listen_on). nullptr when the value is not known at compile time.
+const clang::StringLiteral *constantString(const clang::Expr *e);
+
+/// constantString's literal as UTF-8 (any encoding); nullopt without one.
 std::optional<std::string> stringValue(const clang::Expr *e);
 
 /// The literal's bytes as UTF-8 (wide, UTF-16 and UTF-32 literals converted).

@@ -79,6 +79,42 @@ const clang::InitListExpr *optionList(const clang::Expr *e) {
   return llvm::dyn_cast_or_null<clang::InitListExpr>(e);
 }
 
+// civetweb's name/value options as a variable holds them: its initializer
+// list, or, for a std::vector<std::string> filled in its function, what is
+// pushed into it in order (literals, or every element of an options array
+// copied in a loop: `for (...) cpp_options.push_back(options[i]);`).
+std::vector<const clang::Expr *> civetwebOptions(const clang::VarDecl *var,
+                                                 clang::ASTContext &ctx) {
+  std::vector<const clang::Expr *> out;
+  if (const auto *list = optionList(var->getAnyInitializer())) {
+    out.assign(list->inits().begin(), list->inits().end());
+    return out;
+  }
+  const auto *function =
+      llvm::dyn_cast_or_null<clang::FunctionDecl>(var->getParentFunctionOrMethod());
+  if (!var->hasLocalStorage() || !function || !function->getBody())
+    return out;
+  auto pushes =
+      match(findAll(cxxMemberCallExpr(on(declRefExpr(to(varDecl(equalsNode(var))))),
+                                      callee(cxxMethodDecl(nameIn({"push_back", "emplace_back"}))),
+                                      argumentCountIs(1))
+                        .bind("push")),
+            *function->getBody(), ctx);
+  for (const auto &push : pushes) {
+    const auto *arg = stripWrappers(push.getNodeAs<clang::CXXMemberCallExpr>("push")->getArg(0));
+    if (const auto *element = llvm::dyn_cast_or_null<clang::ArraySubscriptExpr>(arg)) {
+      const auto *array =
+          llvm::dyn_cast<clang::DeclRefExpr>(element->getBase()->IgnoreParenImpCasts());
+      const auto *source = array ? llvm::dyn_cast<clang::VarDecl>(array->getDecl()) : nullptr;
+      if (const auto *list = source ? optionList(source->getAnyInitializer()) : nullptr)
+        return {list->inits().begin(), list->inits().end()};
+      return {}; // elements of something else: the order is not known
+    }
+    out.push_back(arg);
+  }
+  return out;
+}
+
 // The port of a listening address as civetweb's listening_ports or
 // Mongoose's listen URL write it: "8080", "8443s", "127.0.0.1:8080r",
 // "[::]:8080", "http://0.0.0.0:8000", "tcp://:1883"; the first of a
@@ -175,11 +211,11 @@ void HardcodedPortCheck::registerMatchers(MatchFinder &finder) {
                        hasArgument(0, options), notSystem)
           .bind("civetweb"),
       this);
-  // Mongoose: mg_http_listen(&mgr, "http://0.0.0.0:8000", fn, data), and
-  // Mongoose 6's mg_bind(&mgr, "8000", handler).
+  // Mongoose: mg_http_listen(&mgr, "http://0.0.0.0:8000", fn, data), or
+  // with the URL in `static const char *s_listen_on`, and Mongoose 6's
+  // mg_bind(&mgr, "8000", handler).
   named.add({"::mg_http_listen", "::mg_listen", "::mg_mqtt_listen", "::mg_bind", "::mg_bind_opt"},
-            callExpr(hasArgument(1, ignoringParenImpCasts(stringLiteral().bind("url"))), notSystem)
-                .bind("server"));
+            callExpr(hasArgument(1, expr().bind("url")), notSystem).bind("server"));
   named.registerWith(finder, this);
   // Pistache: Pistache::Address(Ipv4::any(), Port(9080))
   finder.addMatcher(
@@ -222,14 +258,11 @@ void HardcodedPortCheck::check(const MatchFinder::MatchResult &result) {
   }
   if (result.Nodes.getNodeAs<clang::Expr>("civetweb")) {
     const auto *var = result.Nodes.getNodeAs<clang::VarDecl>("options");
-    const clang::Expr *init = var ? var->getAnyInitializer() : nullptr;
-    const auto *list = optionList(init);
-    if (!list)
-      return;
+    auto options = var ? civetwebOptions(var, ctx) : std::vector<const clang::Expr *>{};
     // Name, value, name, value...: a listening_ports value written as a literal.
-    for (unsigned i = 0; i + 1 < list->getNumInits(); i += 2) {
-      const auto *name = asStringLiteral(list->getInit(i));
-      const auto *value = asStringLiteral(list->getInit(i + 1));
+    for (size_t i = 0; i + 1 < options.size(); i += 2) {
+      const auto *name = asStringLiteral(options[i]);
+      const auto *value = asStringLiteral(options[i + 1]);
       if (!name || !value || name->getCharByteWidth() != 1 || value->getCharByteWidth() != 1 ||
           name->getString() != "listening_ports")
         continue;
@@ -239,8 +272,11 @@ void HardcodedPortCheck::check(const MatchFinder::MatchResult &result) {
     }
     return;
   }
-  if (const auto *url = result.Nodes.getNodeAs<clang::StringLiteral>("url")) {
-    auto port = url->getCharByteWidth() == 1 ? listeningPort(url->getString()) : std::nullopt;
+  if (const auto *arg = result.Nodes.getNodeAs<clang::Expr>("url")) {
+    // Reported where the URL is written: the call, or the variable's initializer.
+    const auto *url = constantString(arg);
+    auto port =
+        url && url->getCharByteWidth() == 1 ? listeningPort(url->getString()) : std::nullopt;
     if (port && *port != 0 && seen_.insert(url).second)
       report(url->getBeginLoc(), *result.SourceManager, listensOn(*port));
     return;

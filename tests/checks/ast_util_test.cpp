@@ -34,6 +34,40 @@ void f() {
 )cpp"));
 }
 
+// A `static const char *` (or one in an anonymous namespace, or a function's
+// static) that nothing in the unit changes is a constant; one that is
+// assigned, incremented, has its address taken or a reference bound to it is
+// not, nor is a variable other units can see.
+TEST(AstUtil, StringValuesThroughStaticsTheUnitNeverWrites) {
+  EXPECT_TRUE(matchesMarkers("logs/stdio-redirect", R"cpp(
+#include <cstdio>
+static const char *s_log = "a.log";
+namespace { const char *anonymous = "b.log"; }
+static const char *s_assigned = "c.log";
+static const char *s_incremented = "d.log";
+static const char *s_addressed = "e.log";
+static const char *s_referenced = "f.log";
+const char *visible = "g.log";
+void parse(const char **);
+void bindRef(const char *&);
+void f(const char *arg) {
+  static const char *local = "h.log";
+  freopen(s_log, "a", stdout);         // expect: logs/stdio-redirect
+  freopen(anonymous, "a", stdout);     // expect: logs/stdio-redirect
+  freopen(local, "a", stdout);         // expect: logs/stdio-redirect
+  freopen(s_assigned, "a", stdout);    // ok: assigned below
+  freopen(s_incremented, "a", stdout); // ok: incremented below
+  freopen(s_addressed, "a", stdout);   // ok: its address is handed out
+  freopen(s_referenced, "a", stdout);  // ok: a reference is bound to it
+  freopen(visible, "a", stdout);       // ok: other units may change it
+  s_assigned = arg;
+  ++s_incremented;
+  parse(&s_addressed);
+  bindRef(s_referenced);
+}
+)cpp"));
+}
+
 /// Every match a finder reports over `code`, as "id@line" of each bound
 /// call, sorted.
 class BoundCalls : public clang::ast_matchers::MatchFinder::MatchCallback {

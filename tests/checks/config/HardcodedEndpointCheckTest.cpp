@@ -75,11 +75,15 @@ void f() { gethostbyname(kSearch); } // expect: config/hardcoded-endpoint
 // C's usual constants: the pointer is not const, the name says it is.
 static const char *REDIS_DSN = "10.20.30.40";
 const char *kCache = "cache.internal";
-static const char *target = "10.1.1.1"; // a variable that may be reassigned (a default)
-void g() {
+static const char *target = "10.1.1.1"; // a default: reassigned below
+static const char *s_peer = "10.2.2.2";  // file-local and never reassigned: a constant
+void g(const char *option) {
   gethostbyname(REDIS_DSN); // expect: config/hardcoded-endpoint
   gethostbyname(kCache);    // expect: config/hardcoded-endpoint
   gethostbyname(target);
+  gethostbyname(s_peer);    // expect: config/hardcoded-endpoint
+  if (option)
+    target = option;
 }
 )cpp"));
 }

@@ -305,6 +305,46 @@ int main() {
 )cpp", o));
 }
 
+// civetweb's embedded_cpp example: the options array copied into the vector
+// the server takes, or the vector filled one option at a time.
+TEST(HardcodedPortCheck, CivetServerOptionsPushedIntoAVector) {
+  CodeOptions o;
+  o.extraFiles["sys/CivetServer.h"] = kCivetServer;
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <CivetServer.h>
+#include <cstdlib>
+#define PORT "8081" // expect: port-binding/hardcoded-port
+void copied() {
+  const char *options[] = {"document_root", ".", "listening_ports", PORT, nullptr};
+  std::vector<std::string> cpp_options;
+  for (unsigned i = 0; i < sizeof(options) / sizeof(options[0]) - 1; i++)
+    cpp_options.push_back(options[i]);
+  CivetServer server(cpp_options);
+}
+void oneByOne() {
+  std::vector<std::string> opts;
+  opts.push_back("listening_ports");
+  opts.push_back("8082"); // expect: port-binding/hardcoded-port
+  opts.push_back("num_threads");
+  opts.push_back("4");
+  CivetServer server(opts);
+}
+void fromTheEnvironment() {
+  std::vector<std::string> opts;
+  opts.push_back("listening_ports");
+  opts.push_back(std::getenv("PORT")); // ok: from the environment
+  opts.push_back("num_threads");
+  opts.push_back("8083"); // ok: not a port option
+  CivetServer server(opts);
+}
+void notGivenToAServer() {
+  std::vector<std::string> opts;
+  opts.push_back("listening_ports");
+  opts.push_back("8084"); // ok: never given to a server
+}
+)cpp", o));
+}
+
 TEST(HardcodedPortCheck, MongooseListenUrl) {
   CodeOptions o;
   o.extraFiles["sys/mongoose.h"] = kMongoose;
@@ -321,6 +361,37 @@ int main(void) {
   mg_http_listen(&mgr, "http://0.0.0.0:0", fn, 0); // ok: an ephemeral port
   mg_http_listen(&mgr, "http://0.0.0.0", fn, 0); // ok: no port written (the scheme's default)
   mg_http_connect(&mgr, "http://example.com:8080", fn, 0); // ok: a client
+  return 0;
+}
+)c", o));
+}
+
+// Mongoose's examples keep the URL in a file-local static: reported where it
+// is written when no code of the unit changes it; a flag that can replace it
+// makes it a default, not a constant.
+TEST(HardcodedPortCheck, MongooseListenUrlInStatic) {
+  CodeOptions o;
+  o.extraFiles["sys/mongoose.h"] = kMongoose;
+  o.fileName = "input.c";
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <mongoose.h>
+#include <string.h>
+static const char *s_listen_on = "ws://localhost:8000"; // expect: port-binding/hardcoded-port
+static const char *s_listening_address = "http://0.0.0.0:8001"; // ok: -l replaces it
+static const char *s_parsed = "http://0.0.0.0:8002"; // ok: its address is handed out
+static const char *s_web_root = ".";
+void parse(const char **where);
+static void fn(struct mg_connection *c, int ev, void *ev_data, void *fn_data) {}
+int main(int argc, char *argv[]) {
+  struct mg_mgr mgr;
+  for (int i = 1; i < argc; i++)
+    if (strcmp(argv[i], "-l") == 0 && i + 1 < argc)
+      s_listening_address = argv[++i];
+  parse(&s_parsed);
+  mg_http_listen(&mgr, s_listen_on, fn, 0);
+  mg_http_listen(&mgr, s_listen_on, fn, 0); // (one finding for the one URL)
+  mg_http_listen(&mgr, s_listening_address, fn, 0);
+  mg_http_listen(&mgr, s_parsed, fn, 0);
   return 0;
 }
 )c", o));
