@@ -105,13 +105,40 @@ auto containerType() {
                                                       "::folly::ConcurrentHashMap"}))))));
 }
 
+// Words that say how things are held, indexed or typed, not what they are:
+// sessions_by_id, session_table, user_data, g_carts_map, session_entry_t.
+bool isHolderWord(const std::string &w) {
+  static const char *const kWords[] = {
+      "map", "maps", "table", "tables", "tbl", "list", "lists", "set", "sets", "vec", "vector",
+      "array", "arr", "dict", "hash", "index", "registry", "store", "db", "pool", "data", "info",
+      "infos", "state", "states", "entries", "entry", "items", "item", "records", "record",
+      "objects", "by", "of", "per", "id", "ids", "all", "queue", "container",
+      // C's type suffixes: struct session_st, session_t, session_entry_s
+      "t", "s", "st", "type", "ptr", "p"};
+  for (const char *k : kWords)
+    if (w == k)
+      return true;
+  return false;
+}
+
 } // namespace
 
 bool namesSessionState(const std::string &identifier) {
-  for (const auto &w : words(identifier))
-    if (isSessionWord(w))
-      return true;
-  return false;
+  // What a name holds is its head, the last word once the words for holding
+  // and indexing are dropped, or the word just before it that says whose it
+  // is: sessions, active_users, sessions_by_id, user_profiles, SessionInfo.
+  // A session word further back describes something else, not a user's
+  // state: session_ticket_keys (TLS keys), user_agent_patterns.
+  auto ws = words(identifier);
+  while (!ws.empty() && isHolderWord(ws.back()))
+    ws.pop_back();
+  if (ws.empty())
+    return false;
+  if (isSessionWord(ws.back()))
+    return true;
+  // user_agents: the HTTP header's name, not agents of users.
+  bool compound = ws.back() == "agent" || ws.back() == "agents";
+  return ws.size() >= 2 && isSessionWord(ws[ws.size() - 2]) && !compound;
 }
 
 void InMemorySessionStateCheck::registerMatchers(MatchFinder &finder) {

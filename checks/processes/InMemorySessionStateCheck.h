@@ -23,7 +23,9 @@ private:
 };
 
 /// True when an identifier or type name, split into words at '_', digits and
-/// camel case, has a word naming per-user state (session, user, cart, token...).
+/// camel case, names per-user state (session, user, cart, token...): its head
+/// word, once words for holding or indexing (map, table, by, id, data) are
+/// dropped, or the word just before the head (user_profiles), is one.
 bool namesSessionState(const std::string &identifier);
 
 } // namespace twelve::checks

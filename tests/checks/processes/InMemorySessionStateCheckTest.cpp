@@ -71,6 +71,33 @@ void handle() {
 )cpp"));
 }
 
+// What a name holds is its last word (after map, by_id, data...) or whose it
+// is, the word before: lighttpd's session_ticket_keys are TLS keys, not
+// sessions, and a list of user agents is not users.
+TEST(InMemorySessionStateCheck, TheNamesHeadSaysWhatItHolds) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <map>
+#include <string>
+#include <vector>
+struct Profile {};
+struct TicketKey { unsigned char name[16]; };
+static std::map<int, std::string> sessions_by_id;        // expect: processes/in-memory-session-state
+static std::map<std::string, Profile> user_profiles;      // expect: processes/in-memory-session-state
+static std::map<std::string, std::string> g_session_data; // expect: processes/in-memory-session-state
+static std::vector<TicketKey> session_ticket_keys;        // ok: TLS keys, not sessions
+static std::vector<std::string> user_agents;              // ok: a header's values
+static std::map<std::string, int> auth_header_names;      // ok: names of headers
+void handle(int id) {
+  sessions_by_id[id] = "x";
+  user_profiles["u"] = Profile{};
+  g_session_data["k"] = "v";
+  session_ticket_keys.push_back(TicketKey{});
+  user_agents.push_back("curl");
+  auth_header_names["Authorization"] = 1;
+}
+)cpp"));
+}
+
 // C keeps sessions in static tables of structs.
 TEST(InMemorySessionStateCheck, CTablesOfSessionRecords) {
   twelve::testing::CodeOptions c;
@@ -87,12 +114,18 @@ static struct peer peers[64];          // ok: not a user's
 static char user_names[64][32];        // ok: not records
 static const struct session defaults[1] = {{"", "", 0}};
 static struct session session_cache[8]; // ok: a cache
+typedef struct tlsext_ticket_key_st { unsigned char key[16]; } tlsext_ticket_key_t;
+static tlsext_ticket_key_t session_ticket_keys[4]; // ok: TLS keys (lighttpd)
+struct user_session_entry_t { int id; };
+static struct user_session_entry_t *entries[8]; // expect: processes/in-memory-session-state
 static int n;
 void add_session(const char *id) { strcpy(sessions[n].id, id); n++; }
 void add_to_cart(int u, struct user_cart *c) { carts[u] = c; }
 void add_peer(int fd) { peers[n].fd = fd; }
 void name(const char *s) { strcpy(user_names[n], s); }
 void cache(const char *id) { session_cache[0].expires++; }
+void rotate(void) { session_ticket_keys[0].key[0] = 1; }
+void track(struct user_session_entry_t *e) { entries[n] = e; }
 )c", c));
 }
 
