@@ -86,7 +86,7 @@ int main(int argc, char **argv) {
   scanCmd->add_option("--root", scan.root, "Report paths relative to this folder (default: the scanned folder)");
   scanCmd->add_option("--resource-dir", scan.resourceDir, "Clang's resource directory (builtin headers)");
   scanCmd->add_flag("--include-tests", scan.includeTests,
-                    "Also scan test and example code (test/, tests/, fuzz/, examples/, *_test.cc, test_*.c, test-*.cc, FooTest.cpp ...), skipped by default");
+                    "Also scan test and example code (test*/, unittest/, fuzz/, examples/, *_test.cc, test_*.c, test-*.cc, FooTest.cpp ...), skipped by default");
   scanCmd->add_option("--exclude", scan.exclude, "Path glob to leave out, relative to the root (repeatable)")
       ->allow_extra_args(false);
   scanCmd->add_option("--extra-arg", scan.extraArgs, "Compiler argument appended to every command (repeatable)")

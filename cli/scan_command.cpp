@@ -51,8 +51,9 @@ Setting<T> pick(const std::optional<T> &flag, const std::optional<T> &file, T fa
 /// the usual naming conventions, fuzzing harnesses and example programs.
 const std::vector<std::string> &testGlobs() {
   static const std::vector<std::string> globs{
-      "test/*",       "*/test/*",       "tests/*",       "*/tests/*",      "testing/*",
-      "*/testing/*",  "unittest/*",     "*/unittest/*",  "unittests/*",    "*/unittests/*",
+      // test/, tests/, testing/, testsuite/, and libmicrohttpd's testcurl/ and testzzuf/
+      "test*/*",      "*/test*/*",      "unittest/*",    "*/unittest/*",   "unittests/*",
+      "*/unittests/*",
       "*_test.c",     "*_test.cc",      "*_test.cpp",    "*_test.cxx",     "*_unittest.cc",
       "*_unittest.cpp", "*_tests.cc",   "*_tests.cpp",   "*/test_*.c",     "*/test_*.cc",
       "*/test_*.cpp", "test_*.c",       "test_*.cc",     "test_*.cpp",

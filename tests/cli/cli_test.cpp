@@ -250,6 +250,8 @@ TEST(Cli, TestCodeIsSkippedUnlessIncluded) {
   d.write("fuzz/parse_fuzzer.cc", kViolation);
   d.write("examples/client.cpp", kViolation);
   d.write("src/latest.cpp", kViolation); // not test code: "test" inside a word
+  d.write("src/testcurl/https/common.cpp", kViolation); // a folder of tests (libmicrohttpd)
+  d.write("src/attestation/quote.cpp", kViolation);     // not test code
   auto files = [](const twelve::testing::Run &run) {
     std::set<std::string> out;
     auto doc = nlohmann::json::parse(run.out);
@@ -259,16 +261,19 @@ TEST(Cli, TestCodeIsSkippedUnlessIncluded) {
   };
   auto byDefault = twelve("scan " + d.str() + " --format json");
   ASSERT_EQ(byDefault.code, 1) << byDefault.err;
-  EXPECT_EQ(files(byDefault), (std::set<std::string>{"src/a.cpp", "src/latest.cpp"}))
+  EXPECT_EQ(files(byDefault),
+            (std::set<std::string>{"src/a.cpp", "src/attestation/quote.cpp", "src/latest.cpp"}))
       << byDefault.out;
   auto all = twelve("scan " + d.str() + " --format json --include-tests");
   EXPECT_EQ(files(all), (std::set<std::string>{"examples/client.cpp", "fuzz/parse_fuzzer.cc",
-                                               "src/ConfigTest.cpp",
-                                               "src/a.cpp", "src/latest.cpp", "src/net/b_test.cc",
-                                               "src/test_c.c", "test-signers.cc", "tests/t.cpp"}))
+                                               "src/ConfigTest.cpp", "src/a.cpp",
+                                               "src/attestation/quote.cpp", "src/latest.cpp",
+                                               "src/net/b_test.cc", "src/test_c.c",
+                                               "src/testcurl/https/common.cpp",
+                                               "test-signers.cc", "tests/t.cpp"}))
       << all.out;
   d.write(".twelve.yaml", "include-tests: true\n");
-  EXPECT_EQ(files(twelve("scan " + d.str() + " --format json")).size(), 9u);
+  EXPECT_EQ(files(twelve("scan " + d.str() + " --format json")).size(), 11u);
   d.write(".twelve.yaml", "include-tests: sometimes\n");
   auto bad = twelve("scan " + d.str());
   EXPECT_EQ(bad.code, 2);
