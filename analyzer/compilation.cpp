@@ -2,12 +2,18 @@
 
 #include "analyzer/scan.h"
 
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Decl.h>
 #include <clang/Driver/Options.h>
+#include <clang/Frontend/ASTUnit.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
+#include <clang/Tooling/Tooling.h>
 #include <llvm/Option/ArgList.h>
 #include <llvm/Option/OptTable.h>
 #include <llvm/Support/Path.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -78,9 +84,74 @@ InferredCompilationDatabase::getCompileCommands(llvm::StringRef file) const {
   }
   for (const auto &dir : includeDirs_.dirs)
     args.push_back("-I" + dir);
+  args.insert(args.end(), defines_.begin(), defines_.end());
   args.push_back(file.str());
   auto dir = llvm::sys::path::parent_path(file);
   return {clang::tooling::CompileCommand(dir, file, std::move(args), "")};
+}
+
+SystemDeclarations systemDeclarations(const std::string &resourceDir) {
+  // The headers configure scripts test functions and types of; each only if
+  // this system has it.
+  static const char *const headers[] = {
+      "stdio.h",       "stdlib.h",       "string.h",       "strings.h",     "unistd.h",
+      "time.h",        "sys/time.h",     "sys/stat.h",     "sys/types.h",   "sys/socket.h",
+      "sys/uio.h",     "sys/mman.h",     "sys/resource.h", "sys/wait.h",    "sys/select.h",
+      "sys/epoll.h",   "sys/sendfile.h", "sys/random.h",   "sys/prctl.h",   "sys/inotify.h",
+      "sys/eventfd.h", "sys/un.h",       "sys/utsname.h",  "sys/ioctl.h",   "sys/statvfs.h",
+      "sys/sysinfo.h", "sys/timerfd.h",  "sys/signalfd.h", "sys/xattr.h",   "sys/file.h",
+      "sys/ipc.h",     "sys/shm.h",      "netinet/in.h",   "netinet/tcp.h", "arpa/inet.h",
+      "netdb.h",       "poll.h",         "signal.h",       "pthread.h",     "fcntl.h",
+      "dirent.h",      "errno.h",        "grp.h",          "pwd.h",         "syslog.h",
+      "locale.h",      "langinfo.h",     "inttypes.h",     "stdint.h",      "stdarg.h",
+      "ctype.h",       "wchar.h",        "wctype.h",       "math.h",        "limits.h",
+      "setjmp.h",      "dlfcn.h",        "ifaddrs.h",      "net/if.h",      "getopt.h",
+      "glob.h",        "fnmatch.h",      "regex.h",        "termios.h",     "sched.h",
+      "semaphore.h",   "utime.h",        "malloc.h",       "crypt.h",       "spawn.h",
+      "execinfo.h",    "iconv.h",        "libgen.h",       "err.h",         "shadow.h",
+      "stdbool.h",     "stddef.h",       "alloca.h",       "endian.h",      "byteswap.h"};
+  std::string code = "#define _GNU_SOURCE 1\n";
+  for (const char *h : headers)
+    code += std::string("#if __has_include(<") + h + ">)\n#include <" + h + ">\n#endif\n";
+  SystemDeclarations out;
+  auto unit = clang::tooling::buildASTFromCodeWithArgs(
+      code, {"-std=gnu17", "-w", "-resource-dir=" + resourceDir}, "twelve-libc-probe.c");
+  if (!unit)
+    return out;
+  for (const auto *d : unit->getASTContext().getTranslationUnitDecl()->decls()) {
+    if (const auto *tag = llvm::dyn_cast<clang::TagDecl>(d)) {
+      if (tag->getIdentifier())
+        out.tags.insert(tag->getName().str());
+    } else if (const auto *named = llvm::dyn_cast<clang::NamedDecl>(d)) {
+      if (named->getIdentifier() &&
+          llvm::isa<clang::FunctionDecl, clang::VarDecl, clang::TypedefNameDecl>(named))
+        out.names.insert(named->getName().str());
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> configureDeclarationMacros(const std::vector<std::string> &macros,
+                                                    const SystemDeclarations &declared) {
+  std::vector<std::string> out;
+  for (const auto &macro : macros) {
+    if (macro.rfind("HAVE_", 0) != 0 || macro.size() <= 5 ||
+        (macro.size() > 7 && macro.compare(macro.size() - 2, 2, "_H") == 0))
+      continue;
+    std::string name = macro.substr(5);
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    bool known = false;
+    if (name.rfind("decl_", 0) == 0) // AC_CHECK_DECLS: HAVE_DECL_STRNLEN
+      known = declared.names.count(name.substr(5)) > 0;
+    else if (name.rfind("struct_", 0) == 0) // AC_CHECK_TYPES([struct pollfd])
+      known = declared.tags.count(name.substr(7)) > 0;
+    else // AC_CHECK_FUNCS, AC_CHECK_TYPES: HAVE_TIMEGM, HAVE_SOCKLEN_T
+      known = declared.names.count(name) > 0;
+    if (known)
+      out.push_back("-D" + macro + "=1");
+  }
+  return out;
 }
 
 clang::tooling::ArgumentsAdjuster makeArgumentsAdjuster(const std::string &resourceDir,

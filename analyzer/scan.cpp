@@ -534,7 +534,18 @@ ScanResult scan(const ScanOptions &options) {
     }
     std::vector<std::string> projectFiles = units;
     projectFiles.insert(projectFiles.end(), headerCandidates.begin(), headerCandidates.end());
-    database = std::make_unique<InferredCompilationDatabase>(inferIncludeDirs(root, projectFiles));
+    // What the project's configure step would have defined (HAVE_STDINT_H,
+    // HAVE_TIMEGM), as far as this system's headers tell.
+    auto tested = testedConfigureMacros(projectFiles);
+    auto defines = configureHeaderMacros(tested, systemIncludeDirs());
+    if (std::any_of(tested.begin(), tested.end(), [](const std::string &m) {
+          return m.size() <= 7 || m.compare(m.size() - 2, 2, "_H") != 0;
+        })) {
+      auto more = configureDeclarationMacros(tested, systemDeclarations(resourceDir));
+      defines.insert(defines.end(), more.begin(), more.end());
+    }
+    database = std::make_unique<InferredCompilationDatabase>(inferIncludeDirs(root, projectFiles),
+                                                             std::move(defines));
   }
   std::sort(units.begin(), units.end());
   units.erase(std::unique(units.begin(), units.end()), units.end());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
@@ -130,13 +131,8 @@ std::vector<std::string> includeSpellings(std::string_view text) {
 const std::vector<std::string> &systemHeaderNames() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out;
-    std::vector<fs::path> roots{"/usr/include", "/usr/local/include"};
+    std::vector<fs::path> roots(systemIncludeDirs().begin(), systemIncludeDirs().end());
     std::error_code ec;
-    for (const auto &e : fs::directory_iterator("/usr/include", ec)) {
-      auto n = e.path().filename().string();
-      if (n.find("-linux-gnu") != std::string::npos)
-        roots.push_back(e.path());
-    }
     for (const auto &e : fs::directory_iterator("/usr/include/c++", ec))
       roots.push_back(e.path());
     for (const auto &r : roots) {
@@ -162,7 +158,99 @@ bool shadowsSystemHeaders(const fs::path &dir) {
   return false;
 }
 
+/// The header names a HAVE_<NAME>_H macro can stand for: each '_' of NAME
+/// is a '/', a '_' or a '-' of the file name (SYS_SOCKET: sys/socket.h;
+/// LINUX_IF_ETHER: linux/if_ether.h), lower case. Names of more than six
+/// words are left out (64 spellings each).
+std::vector<std::string> headerSpellings(std::string_view name) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  for (size_t i = 0; i <= name.size(); ++i)
+    if (i == name.size() || name[i] == '_') {
+      if (i == start)
+        return {}; // HAVE__X_H, HAVE_X__H: not a header's name
+      words.push_back(lower(name.substr(start, i - start)));
+      start = i + 1;
+    }
+  if (words.empty() || words.size() > 6)
+    return {};
+  std::vector<std::string> out{words[0]};
+  for (size_t w = 1; w < words.size(); ++w) {
+    std::vector<std::string> next;
+    for (const auto &prefix : out)
+      for (char sep : {'/', '_', '-'})
+        next.push_back(prefix + sep + words[w]);
+    out = std::move(next);
+  }
+  for (auto &o : out)
+    o += ".h";
+  return out;
+}
+
+bool identChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
 } // namespace
+
+const std::vector<std::string> &systemIncludeDirs() {
+  static const std::vector<std::string> dirs = [] {
+    std::vector<std::string> out{"/usr/local/include"};
+    std::error_code ec;
+    for (const auto &e : fs::directory_iterator("/usr/include", ec)) {
+      auto n = e.path().filename().string();
+      if (n.find("-linux-gnu") != std::string::npos && e.is_directory(ec))
+        out.push_back(e.path().string());
+    }
+    out.push_back("/usr/include");
+    return out;
+  }();
+  return dirs;
+}
+
+std::vector<std::string> testedConfigureMacros(const std::vector<std::string> &files) {
+  std::set<std::string> tested;
+  for (const auto &file : files) {
+    auto text = readFile(file);
+    if (!text)
+      continue;
+    std::string_view t(*text);
+    for (auto at = t.find("HAVE_"); at != std::string_view::npos; at = t.find("HAVE_", at + 5)) {
+      if (at > 0 && identChar(t[at - 1]))
+        continue;
+      auto end = at + 5;
+      while (end < t.size() && identChar(t[end]))
+        ++end;
+      if (end > at + 5)
+        tested.insert(std::string(t.substr(at, end - at)));
+    }
+  }
+  return {tested.begin(), tested.end()};
+}
+
+std::vector<std::string> configureHeaderMacros(const std::vector<std::string> &macros,
+                                               const std::vector<std::string> &systemDirs) {
+  std::vector<std::string> out;
+  for (const auto &macro : macros) {
+    if (macro.size() <= 7 || macro.compare(macro.size() - 2, 2, "_H") != 0)
+      continue;
+    std::string_view name(macro);
+    name = name.substr(5, name.size() - 7); // HAVE_ ... _H
+    bool found = false;
+    for (const auto &spelling : headerSpellings(name)) {
+      for (const auto &dir : systemDirs) {
+        std::error_code ec;
+        if (fs::is_regular_file(fs::path(dir) / spelling, ec)) {
+          found = true;
+          break;
+        }
+      }
+      if (found)
+        break;
+    }
+    if (found)
+      out.push_back("-D" + macro + "=1");
+  }
+  return out;
+}
 
 IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::string> &files) {
   IncludeDirs out;

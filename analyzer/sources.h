@@ -41,6 +41,22 @@ struct IncludeDirs {
 /// added with -I but with -iquote: <string.h> must stay the C library's.
 IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::string> &files);
 
+/// The system include folders (/usr/local/include, the multiarch folder,
+/// /usr/include) where a configure step would look for a header.
+const std::vector<std::string> &systemIncludeDirs();
+
+/// The autoconf-style HAVE_... macros that `files` name (HAVE_SYS_SOCKET_H,
+/// HAVE_TIMEGM), sorted. A fresh clone has not run its configure step, which
+/// defines them: without them, code guarded by `#ifdef HAVE_STDINT_H` loses
+/// the system headers it includes once configured, code without HAVE_TIMEGM
+/// declares its own timegm, and the unit does not compile.
+std::vector<std::string> testedConfigureMacros(const std::vector<std::string> &files);
+
+/// Of `macros`, the HAVE_<HEADER>_H ones whose header is in one of
+/// `systemDirs` (HAVE_LINUX_IF_ETHER_H: linux/if_ether.h), as -DNAME=1.
+std::vector<std::string> configureHeaderMacros(const std::vector<std::string> &macros,
+                                               const std::vector<std::string> &systemDirs);
+
 /// The whole contents of a file, or nothing when it cannot be read.
 std::optional<std::string> readFile(const std::string &path);
 

@@ -89,6 +89,31 @@ TEST(Sources, IncludeDirsFromTheProjectsIncludeLines) {
   fs::remove_all(dir);
 }
 
+// HAVE_<NAME>_H of a header in the system folders, whichever of '/', '_' or
+// '-' its underscores stand for; not of a header that is not there, not a
+// macro only named like one (XHAVE_..., HAVE_..._HANDLER).
+TEST(Sources, ConfigureHeaderMacrosOfPresentHeaders) {
+  auto dir = fs::temp_directory_path() / ("twelve-have-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "sys/include/sys");
+  fs::create_directories(dir / "sys/include/linux");
+  std::ofstream(dir / "sys/include/sys/socket.h") << "";
+  std::ofstream(dir / "sys/include/linux/if_ether.h") << "";
+  std::ofstream(dir / "sys/include/stdint.h") << "";
+  std::ofstream(dir / "a.c") << "#ifdef HAVE_SYS_SOCKET_H\n#endif\n#if HAVE_STDINT_H && "
+                                "defined(HAVE_LINUX_IF_ETHER_H)\n#endif\n"
+                                "#ifdef HAVE_NO_SUCH_H\n#endif\nint XHAVE_STDINT_H, "
+                                "HAVE_SIGNAL_HANDLER;\n";
+  std::ofstream(dir / "b.h") << "#ifndef HAVE_SYS_SOCKET_H\n#endif\n";
+  auto tested = testedConfigureMacros({(dir / "a.c").string(), (dir / "b.h").string()});
+  EXPECT_EQ(tested, (std::vector<std::string>{"HAVE_LINUX_IF_ETHER_H", "HAVE_NO_SUCH_H",
+                                              "HAVE_SIGNAL_HANDLER", "HAVE_STDINT_H",
+                                              "HAVE_SYS_SOCKET_H"}));
+  auto macros = configureHeaderMacros(tested, {(dir / "sys/include").string()});
+  EXPECT_EQ(macros, (std::vector<std::string>{"-DHAVE_LINUX_IF_ETHER_H=1", "-DHAVE_STDINT_H=1",
+                                              "-DHAVE_SYS_SOCKET_H=1"}));
+  fs::remove_all(dir);
+}
+
 TEST(Sources, BinaryDetection) {
   auto file = fs::temp_directory_path() / ("twelve-bin-" + std::to_string(::getpid()) + ".cpp");
   {

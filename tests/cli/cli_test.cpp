@@ -185,6 +185,36 @@ TEST(Cli, WithoutADatabaseTheProjectsIncludeLinesFindItsHeaders) {
   EXPECT_EQ(doc["findings"][0]["file"], "lib/usual/logging.c");
 }
 
+// lighttpd without its configure step: first.h includes <stdint.h> only
+// #ifdef HAVE_STDINT_H, so uintmax_t is unknown, and sys-time.h declares a
+// static timegm without HAVE_TIMEGM, against glibc's: the unit has errors and
+// is analyzed with reduced precision (only what is recognized by name is sure
+// to be found). HAVE_<HEADER>_H of a header this system has is defined, and
+// HAVE_<FUNCTION> of a function its C library declares; one of a header it
+// lacks is not.
+TEST(Cli, WithoutADatabaseConfigureHeaderMacrosOfPresentHeadersAreDefined) {
+  TempDir d;
+  d.write("src/first.h", "#pragma once\n#ifdef HAVE_CONFIG_H\n#include \"config.h\"\n#endif\n"
+                         "#if defined HAVE_STDINT_H\n#include <stdint.h>\n#endif\n"
+                         "#ifdef HAVE_SYS_SOCKET_H\n#include <sys/socket.h>\n#endif\n"
+                         "#ifdef HAVE_NO_SUCH_LIBRARY_H\n#include <no_such_library.h>\n#endif\n"
+                         // lighttpd's sys-time.h: its own timegm where configure found none
+                         "#include <time.h>\n#ifndef HAVE_TIMEGM\n"
+                         "static inline time_t timegm(struct tm *tm) { return mktime(tm); }\n"
+                         "#endif\n");
+  d.write("src/log.c", "#include \"first.h\"\n#include <stdio.h>\n"
+                       "static uintmax_t lines;\n"
+                       "void log_line(const char *m) {\n"
+                       "  uintmax_t n = ++lines; FILE *f = fopen(\"server.log\", \"a\");\n"
+                       "  if (f) fprintf(f, \"%ju %s\\n\", n, m);\n}\n");
+  auto run = twelve("scan " + d.str() + " --format json -v");
+  EXPECT_EQ(run.code, 1) << run.err;
+  auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["summary"]["files"]["reduced"], 0) << run.err;
+  ASSERT_EQ(doc["findings"].size(), 1u) << run.out;
+  EXPECT_EQ(doc["findings"][0]["rule"], "logs/file-sink");
+}
+
 TEST(Cli, CompilationDatabaseWithGccOnlyFlagsAndDuplicates) {
   TempDir d;
   d.write("a.cpp", kViolation);
