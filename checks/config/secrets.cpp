@@ -44,7 +44,11 @@ const std::vector<std::string> kMetaWords = {
     "algorithm", "algo",    "column", "col",      "key_name", "option",   "opt",     "arg",
     "str_len",   "prefix",  "suffix", "provider", "handler",  "callback", "cb",      "buf_size",
     "index",     "idx",     "pos",    "offset",   "char",     "chars",    "charset", "alphabet",
-    "digits"};
+    "digits",
+    // what is said or done about it: haproxy's uri_auth_compat_req holds the
+    // words of an ACL rule ("auth", "realm", "unless")
+    "req",       "request", "requests", "rule",    "rules",    "acl",      "args",    "argv",
+    "cmd",       "command", "keyword",  "keywords"};
 
 } // namespace
 

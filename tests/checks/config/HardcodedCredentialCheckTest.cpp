@@ -256,6 +256,24 @@ const char *token = "COUNT";
 )c", CodeOptions{"input.c"}));
 }
 
+// haproxy's cfgparse.c builds an ACL rule word by word in an array named
+// after what it is for: the words of a request, not credentials.
+TEST(HardcodedCredentialCheck, WordsOfARuleInAnAuthNamedArray) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+void build(const char *realm) {
+  const char *uri_auth_compat_req[10];
+  int i = 0;
+  uri_auth_compat_req[i++] = "auth";
+  uri_auth_compat_req[i++] = "realm";
+  uri_auth_compat_req[i++] = realm;
+  uri_auth_compat_req[i++] = "unless";
+  uri_auth_compat_req[i++] = "http_auth(.internal-stats-userlist)";
+  const char *auth_pass[2];
+  auth_pass[0] = "hunter2secret"; // expect: config/hardcoded-credential
+}
+)c", CodeOptions{"input.c"}));
+}
+
 // cpp-httplib picks the header that carries the challenge; a header name is
 // not a secret even in a variable called auth_key.
 TEST(HardcodedCredentialCheck, HeaderNamesInAKeyNamedVariable) {

@@ -14,6 +14,9 @@ TEST(Secrets, CredentialNames) {
   EXPECT_FALSE(isCredentialName("password_length"));
   EXPECT_FALSE(isCredentialName("kPasswordEnv"));
   EXPECT_FALSE(isCredentialName("author"));
+  EXPECT_FALSE(isCredentialName("uri_auth_compat_req")); // haproxy: an ACL rule's words
+  EXPECT_FALSE(isCredentialName("auth_rules"));
+  EXPECT_TRUE(isCredentialName("auth_request_token"));
 }
 
 TEST(Secrets, AmbiguousTokenNamesAndKeywords) {
