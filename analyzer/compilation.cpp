@@ -135,8 +135,7 @@ std::vector<std::string> configureDeclarationMacros(const std::vector<std::strin
                                                     const SystemDeclarations &declared) {
   std::vector<std::string> out;
   for (const auto &macro : macros) {
-    if (macro.rfind("HAVE_", 0) != 0 || macro.size() <= 5 ||
-        (macro.size() > 7 && macro.compare(macro.size() - 2, 2, "_H") == 0))
+    if (macro.rfind("HAVE_", 0) != 0 || macro.size() <= 5 || isHeaderMacro(macro))
       continue;
     std::string name = macro.substr(5);
     std::transform(name.begin(), name.end(), name.begin(),

@@ -538,9 +538,8 @@ ScanResult scan(const ScanOptions &options) {
     // HAVE_TIMEGM), as far as this system's headers tell.
     auto tested = testedConfigureMacros(projectFiles);
     auto defines = configureHeaderMacros(tested, systemIncludeDirs());
-    if (std::any_of(tested.begin(), tested.end(), [](const std::string &m) {
-          return m.size() <= 7 || m.compare(m.size() - 2, 2, "_H") != 0;
-        })) {
+    if (!std::all_of(tested.begin(), tested.end(),
+                     [](const std::string &m) { return isHeaderMacro(m); })) {
       auto more = configureDeclarationMacros(tested, systemDeclarations(resourceDir));
       defines.insert(defines.end(), more.begin(), more.end());
     }

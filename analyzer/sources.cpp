@@ -160,8 +160,8 @@ bool shadowsSystemHeaders(const fs::path &dir) {
 
 /// The header names a HAVE_<NAME>_H macro can stand for: each '_' of NAME
 /// is a '/', a '_' or a '-' of the file name (SYS_SOCKET: sys/socket.h;
-/// LINUX_IF_ETHER: linux/if_ether.h), lower case. Names of more than six
-/// words are left out (64 spellings each).
+/// LINUX_IF_ETHER: linux/if_ether.h), lower case. Names of more than five
+/// words are left out (81 spellings each).
 std::vector<std::string> headerSpellings(std::string_view name) {
   std::vector<std::string> words;
   size_t start = 0;
@@ -172,7 +172,7 @@ std::vector<std::string> headerSpellings(std::string_view name) {
       words.push_back(lower(name.substr(start, i - start)));
       start = i + 1;
     }
-  if (words.empty() || words.size() > 6)
+  if (words.empty() || words.size() > 5)
     return {};
   std::vector<std::string> out{words[0]};
   for (size_t w = 1; w < words.size(); ++w) {
@@ -226,11 +226,16 @@ std::vector<std::string> testedConfigureMacros(const std::vector<std::string> &f
   return {tested.begin(), tested.end()};
 }
 
+bool isHeaderMacro(std::string_view macro) {
+  return macro.size() > 7 && macro.substr(0, 5) == "HAVE_" &&
+         macro.substr(macro.size() - 2) == "_H";
+}
+
 std::vector<std::string> configureHeaderMacros(const std::vector<std::string> &macros,
                                                const std::vector<std::string> &systemDirs) {
   std::vector<std::string> out;
   for (const auto &macro : macros) {
-    if (macro.size() <= 7 || macro.compare(macro.size() - 2, 2, "_H") != 0)
+    if (!isHeaderMacro(macro))
       continue;
     std::string_view name(macro);
     name = name.substr(5, name.size() - 7); // HAVE_ ... _H

@@ -52,6 +52,9 @@ const std::vector<std::string> &systemIncludeDirs();
 /// declares its own timegm, and the unit does not compile.
 std::vector<std::string> testedConfigureMacros(const std::vector<std::string> &files);
 
+/// Whether a HAVE_... macro is about a header (HAVE_SYS_SOCKET_H).
+bool isHeaderMacro(std::string_view macro);
+
 /// Of `macros`, the HAVE_<HEADER>_H ones whose header is in one of
 /// `systemDirs` (HAVE_LINUX_IF_ETHER_H: linux/if_ether.h), as -DNAME=1.
 std::vector<std::string> configureHeaderMacros(const std::vector<std::string> &macros,

@@ -96,7 +96,7 @@ std::vector<const clang::Expr *> civetwebOptions(const clang::VarDecl *var,
     return out;
   auto pushes =
       match(findAll(cxxMemberCallExpr(on(declRefExpr(to(varDecl(equalsNode(var))))),
-                                      callee(cxxMethodDecl(nameIn({"push_back", "emplace_back"}))),
+                                      calls(cxxMethodDecl(nameIn({"push_back", "emplace_back"}))),
                                       argumentCountIs(1))
                         .bind("push")),
             *function->getBody(), ctx);
