@@ -99,7 +99,8 @@ const std::string &ResultCache::contentHash(const std::string &path) {
   auto it = hashes_.find(path);
   if (it != hashes_.end())
     return it->second;
-  auto text = readFile(path);
+  auto made = generated_.find(path);
+  auto text = made != generated_.end() ? std::optional<std::string>(made->second) : readFile(path);
   if (text)
     nolint_[path] = text->find("NOLINT") != std::string::npos;
   return hashes_[path] = text ? fastHashHex(*text) : std::string();
@@ -109,6 +110,8 @@ const std::string &ResultCache::stampOf(const std::string &path) {
   auto it = stamps_.find(path);
   if (it != stamps_.end())
     return it->second;
+  if (generated_.count(path)) // no size and time on disk: its contents stand for them
+    return stamps_[path] = "made." + contentHash(path);
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)
     return stamps_[path] = "-";

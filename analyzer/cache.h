@@ -29,6 +29,10 @@ public:
 
   unsigned hits() const { return hits_; }
 
+  /// A file this scan generates in memory (configuredHeaders): its contents
+  /// are `text`, not what is on disk.
+  void addGenerated(const std::string &path, const std::string &text) { generated_[path] = text; }
+
   /// True when `path` is known (read or validated in this run) to contain no
   /// "NOLINT": a warm re-scan then need not read it to look for suppressions.
   bool knownFreeOfSuppressions(const std::string &path) const {
@@ -52,6 +56,7 @@ private:
   std::unordered_map<std::string, std::string> hashes_;
   std::unordered_map<std::string, std::string> stamps_;
   std::unordered_map<std::string, bool> nolint_; // path -> contains "NOLINT"
+  std::unordered_map<std::string, std::string> generated_;
   unsigned hits_ = 0;
 };
 

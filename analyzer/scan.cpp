@@ -84,6 +84,13 @@ struct Job {
 
 /// The worker's caching view of the file system, shared by the units it
 /// analyzes (see file_cache.h).
+/// The headers a fresh clone's configure step would have written
+/// (configuredHeaders), seen by every parse of this scan; null when none.
+llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> &generatedFiles() {
+  static llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> files;
+  return files;
+}
+
 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> workerFiles() {
   static const auto files =
       makeCachingFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
@@ -186,6 +193,8 @@ void runCommand(const clang::tooling::CompileCommand &command, const std::string
     key += '\0' + (at && i == *at ? std::string("<file>") : args[i]);
 
   auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(workerFiles());
+  if (generatedFiles())
+    overlay->pushOverlay(generatedFiles());
   if (!virtualFiles.empty()) {
     auto memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
     for (const auto &[path, text] : virtualFiles)
@@ -519,6 +528,8 @@ ScanResult scan(const ScanOptions &options) {
       database = clang::tooling::inferMissingCompileCommands(std::move(json));
     }
   }
+  std::vector<std::string> templates;     // configure templates (config.h.in)
+  std::vector<GeneratedHeader> generated; // the headers made of them
   if (!database) {
     units.clear();
     for (const auto &p : paths) {
@@ -526,7 +537,7 @@ ScanResult scan(const ScanOptions &options) {
         units.push_back(p);
         continue;
       }
-      for (auto &file : discoverSources(p)) {
+      for (auto &file : discoverSources(p, &templates)) {
         if (!selected(file))
           continue;
         (isHeader(languageOf(file)) ? headerCandidates : units).push_back(file);
@@ -535,16 +546,29 @@ ScanResult scan(const ScanOptions &options) {
     std::vector<std::string> projectFiles = units;
     projectFiles.insert(projectFiles.end(), headerCandidates.begin(), headerCandidates.end());
     // What the project's configure step would have defined (HAVE_STDINT_H,
-    // HAVE_TIMEGM), as far as this system's headers tell.
-    auto tested = testedConfigureMacros(projectFiles);
+    // HAVE_TIMEGM), as far as this system's headers tell, and the headers it
+    // would have written (config.h from config.h.in).
+    auto read = projectFiles;
+    read.insert(read.end(), templates.begin(), templates.end());
+    auto tested = testedConfigureMacros(read);
     auto defines = configureHeaderMacros(tested, systemIncludeDirs());
     if (!std::all_of(tested.begin(), tested.end(),
                      [](const std::string &m) { return isHeaderMacro(m); })) {
       auto more = configureDeclarationMacros(tested, systemDeclarations(resourceDir));
       defines.insert(defines.end(), more.begin(), more.end());
     }
+    generated = configuredHeaders(templates, defines);
+    for (const auto &g : generated)
+      log(relativeTo(g.path, root) + " is generated as its configure step would");
     database = std::make_unique<InferredCompilationDatabase>(inferIncludeDirs(root, projectFiles),
                                                              std::move(defines));
+  }
+  generatedFiles() = nullptr; // (a previous scan's, in this process)
+  if (!generated.empty()) {
+    auto files = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+    for (const auto &g : generated)
+      files->addFile(g.path, 0, llvm::MemoryBuffer::getMemBufferCopy(g.text, g.path));
+    generatedFiles() = files;
   }
   std::sort(units.begin(), units.end());
   units.erase(std::unique(units.begin(), units.end()), units.end());
@@ -585,6 +609,8 @@ ScanResult scan(const ScanOptions &options) {
     for (const auto &f : set.options.configFunctions)
       configuration += "config-function " + f + "\n";
     cache = std::make_unique<ResultCache>(options.cacheDir, configuration);
+    for (const auto &g : generated)
+      cache->addGenerated(g.path, g.text);
   }
   auto commandOf = [&](const std::string &file) {
     std::vector<std::string> out;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <system_error>
 
@@ -74,7 +75,26 @@ bool inSkippedDirectory(std::string_view relativePath) {
   }
 }
 
-std::vector<std::string> discoverSources(const std::string &dir) {
+namespace {
+
+/// The suffixes of configure templates of headers: config.h.in (autoheader,
+/// Meson), config.h.cmake and config.h.cmake.in (CMake).
+const char *const kTemplateSuffixes[] = {".h.cmake.in", ".h.cmake", ".h.in"};
+
+/// The header a configure template is for, or "" when it is not one.
+std::string templatedHeader(const std::string &path) {
+  for (const char *suffix : kTemplateSuffixes) {
+    std::string_view sv(suffix);
+    if (path.size() > sv.size() && path.compare(path.size() - sv.size(), sv.size(), sv) == 0)
+      return path.substr(0, path.size() - sv.size()) + ".h";
+  }
+  return "";
+}
+
+} // namespace
+
+std::vector<std::string> discoverSources(const std::string &dir,
+                                         std::vector<std::string> *templates) {
   std::vector<std::string> out;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
@@ -90,8 +110,123 @@ std::vector<std::string> discoverSources(const std::string &dir) {
       continue;
     if (languageOf(entry.path().filename().string()) != Language::None)
       out.push_back(fs::absolute(entry.path()).lexically_normal().string());
+    else if (templates && !templatedHeader(entry.path().filename().string()).empty())
+      templates->push_back(fs::absolute(entry.path()).lexically_normal().string());
   }
   std::sort(out.begin(), out.end());
+  if (templates)
+    std::sort(templates->begin(), templates->end());
+  return out;
+}
+
+std::vector<GeneratedHeader> configuredHeaders(const std::vector<std::string> &templates,
+                                               const std::vector<std::string> &defines) {
+  std::set<std::string> defined;
+  for (const auto &d : defines)
+    if (d.rfind("-D", 0) == 0)
+      defined.insert(
+          d.substr(2, d.find('=') == std::string::npos ? std::string::npos : d.find('=') - 2));
+  // What every configure step defines on a GNU system (AC_HEADER_STDC,
+  // AC_USE_SYSTEM_EXTENSIONS), and AC_INIT's strings.
+  static const std::set<std::string> extensions = {
+      "STDC_HEADERS",   "_GNU_SOURCE",    "_ALL_SOURCE",    "_POSIX_PTHREAD_SEMANTICS",
+      "_TANDEM_SOURCE", "__EXTENSIONS__", "_DEFAULT_SOURCE"};
+  static const std::set<std::string> strings = {
+      "PACKAGE",         "PACKAGE_NAME",      "PACKAGE_VERSION", "PACKAGE_STRING",
+      "PACKAGE_TARNAME", "PACKAGE_BUGREPORT", "PACKAGE_URL",     "VERSION"};
+  auto valueOf = [&](const std::string &name) -> std::optional<std::string> {
+    if (defined.count(name) || extensions.count(name))
+      return std::string("1");
+    if (strings.count(name))
+      return std::string("\"\"");
+    return std::nullopt;
+  };
+  // @VAR@ and ${VAR} (CMake): "" inside a string, 0 elsewhere.
+  auto substitute = [](const std::string &line) {
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (c == '"' && (i == 0 || line[i - 1] != '\\'))
+        quoted = !quoted;
+      size_t end = std::string::npos;
+      if (c == '@')
+        end = line.find('@', i + 1);
+      else if (c == '$' && i + 1 < line.size() && line[i + 1] == '{')
+        end = line.find('}', i + 2);
+      if (end != std::string::npos) {
+        auto name = line.substr(i + (c == '@' ? 1 : 2), end - i - (c == '@' ? 1 : 2));
+        bool identifier = !name.empty() && std::all_of(name.begin(), name.end(), [](char ch) {
+          return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_';
+        });
+        if (identifier) {
+          out += quoted ? "" : "0";
+          i = end;
+          continue;
+        }
+      }
+      out += c;
+    }
+    return out;
+  };
+  std::vector<GeneratedHeader> out;
+  for (const auto &path : templates) {
+    auto header = templatedHeader(path);
+    std::error_code ec;
+    if (header.empty() || fs::exists(header, ec))
+      continue; // configured already: the real one is used
+    auto text = readFile(path);
+    if (!text)
+      continue;
+    GeneratedHeader generated{header, ""};
+    size_t pos = 0;
+    while (pos < text->size()) {
+      auto eol = text->find('\n', pos);
+      auto line = text->substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+      pos = eol == std::string::npos ? text->size() : eol + 1;
+      auto first = line.find_first_not_of(" \t");
+      std::string_view rest =
+          first == std::string::npos ? std::string_view() : std::string_view(line).substr(first);
+      // The directive and the name it is about.
+      std::string directive, name;
+      if (rest.substr(0, 1) == "#") {
+        auto words = rest.substr(1);
+        auto a = words.find_first_not_of(" \t");
+        if (a != std::string_view::npos) {
+          auto b = words.find_first_of(" \t", a);
+          directive = std::string(words.substr(a, b == std::string_view::npos ? b : b - a));
+          if (b != std::string_view::npos) {
+            auto c = words.find_first_not_of(" \t", b);
+            if (c != std::string_view::npos) {
+              auto d = words.find_first_of(" \t", c);
+              name = std::string(words.substr(c, d == std::string_view::npos ? d : d - c));
+            }
+          }
+        }
+      }
+      std::string indent = line.substr(0, first == std::string::npos ? line.size() : first);
+      if (!name.empty() && (directive == "undef" || directive == "mesondefine")) {
+        auto value = valueOf(name);
+        generated.text +=
+            value ? indent + "#define " + name + " " + *value : "/* #undef " + name + " */";
+      } else if (!name.empty() && directive == "cmakedefine01") {
+        generated.text += indent + "#define " + name + (valueOf(name) ? " 1" : " 0");
+      } else if (!name.empty() && directive == "cmakedefine") {
+        // #cmakedefine NAME [value]: the value as written, or 1.
+        auto after = rest.find(name) + name.size();
+        auto value = std::string(rest.substr(after));
+        generated.text += valueOf(name) ? indent + "#define " + name +
+                                              (value.find_first_not_of(" \t") == std::string::npos
+                                                   ? " " + *valueOf(name)
+                                                   : substitute(value))
+                                        : "/* #undef " + name + " */";
+      } else {
+        generated.text += substitute(line);
+      }
+      generated.text += "\n";
+    }
+    out.push_back(std::move(generated));
+  }
   return out;
 }
 

@@ -22,8 +22,11 @@ bool isSkippedDirectoryName(std::string_view name);
 /// True when some component of `relativePath` is a skipped directory.
 bool inSkippedDirectory(std::string_view relativePath);
 
-/// Every C and C++ source and header below `dir`, sorted, outside skipped directories.
-std::vector<std::string> discoverSources(const std::string &dir);
+/// Every C and C++ source and header below `dir`, sorted, outside skipped
+/// directories; with `templates`, also the configure templates of headers
+/// found on the way (config.h.in, config.h.cmake, zncconfig.h.cmake.in).
+std::vector<std::string> discoverSources(const std::string &dir,
+                                         std::vector<std::string> *templates = nullptr);
 
 /// Include folders for a project without a compilation database.
 struct IncludeDirs {
@@ -59,6 +62,22 @@ bool isHeaderMacro(std::string_view macro);
 /// `systemDirs` (HAVE_LINUX_IF_ETHER_H: linux/if_ether.h), as -DNAME=1.
 std::vector<std::string> configureHeaderMacros(const std::vector<std::string> &macros,
                                                const std::vector<std::string> &systemDirs);
+
+/// A header a fresh clone's configure step would write from a template:
+/// where (next to the template, without its .in/.cmake suffix) and what.
+struct GeneratedHeader {
+  std::string path, text;
+};
+
+/// What the configure step would make of `templates` (discoverSources'), as
+/// far as `defines` (configure*Macros' -DNAME=1) tell: autoconf's `#undef NAME`,
+/// CMake's `#cmakedefine NAME`/`#cmakedefine01 NAME` and Meson's `#mesondefine
+/// NAME` define NAME when `defines` do, and the standard ones (STDC_HEADERS,
+/// _GNU_SOURCE and the other system extensions, PACKAGE_* and VERSION as "");
+/// @VAR@ becomes "" inside quotes and 0 outside. Nothing for a template whose
+/// header exists (configured) or that is not a header template.
+std::vector<GeneratedHeader> configuredHeaders(const std::vector<std::string> &templates,
+                                               const std::vector<std::string> &defines);
 
 /// The whole contents of a file, or nothing when it cannot be read.
 std::optional<std::string> readFile(const std::string &path);

@@ -114,6 +114,58 @@ TEST(Sources, ConfigureHeaderMacrosOfPresentHeaders) {
   fs::remove_all(dir);
 }
 
+// config.h.in (autoheader), config.h.cmake (CMake) made into the config.h
+// their configure step writes next to them, from what this system has; a
+// template whose header is there (configured) is left alone.
+TEST(Sources, ConfiguredHeadersFromTemplates) {
+  auto dir = fs::temp_directory_path() / ("twelve-tmpl-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "src");
+  fs::create_directories(dir / "lib/usual");
+  fs::create_directories(dir / "done");
+  std::ofstream(dir / "src/main.c") << "#include \"config.h\"\n";
+  std::ofstream(dir / "config.h.in") << "/* Define to 1 if you have <stdint.h>. */\n"
+                                        "#undef HAVE_STDINT_H\n"
+                                        "#undef HAVE_NO_SUCH_H\n"
+                                        "#undef PACKAGE_VERSION\n"
+                                        "#ifndef _GNU_SOURCE\n"
+                                        "# undef _GNU_SOURCE\n"
+                                        "#endif\n";
+  std::ofstream(dir / "lib/usual/config.h.cmake") << "#cmakedefine HAVE_STDINT_H\n"
+                                                     "#cmakedefine HAVE_NO_SUCH_H 1\n"
+                                                     "#cmakedefine01 HAVE_STDINT_H\n"
+                                                     "#define VERSION \"@PROJECT_VERSION@\"\n"
+                                                     "#define MAJOR @PROJECT_VERSION_MAJOR@\n"
+                                                     "#define MAIL \"a@b.c\"\n";
+  std::ofstream(dir / "done/config.h.in") << "#undef HAVE_STDINT_H\n";
+  std::ofstream(dir / "done/config.h") << "#define HAVE_STDINT_H 1\n";
+  std::ofstream(dir / "notes.in") << "#undef HAVE_STDINT_H\n"; // not a header's template
+  std::vector<std::string> templates;
+  auto sources = discoverSources(dir.string(), &templates);
+  EXPECT_EQ(sources, (std::vector<std::string>{(dir / "done/config.h").string(),
+                                               (dir / "src/main.c").string()}));
+  EXPECT_EQ(templates, (std::vector<std::string>{(dir / "config.h.in").string(),
+                                                 (dir / "done/config.h.in").string(),
+                                                 (dir / "lib/usual/config.h.cmake").string()}));
+  auto headers = configuredHeaders(templates, {"-DHAVE_STDINT_H=1"});
+  ASSERT_EQ(headers.size(), 2u);
+  EXPECT_EQ(headers[0].path, (dir / "config.h").string());
+  EXPECT_EQ(headers[0].text, "/* Define to 1 if you have <stdint.h>. */\n"
+                             "#define HAVE_STDINT_H 1\n"
+                             "/* #undef HAVE_NO_SUCH_H */\n"
+                             "#define PACKAGE_VERSION \"\"\n"
+                             "#ifndef _GNU_SOURCE\n"
+                             "#define _GNU_SOURCE 1\n"
+                             "#endif\n");
+  EXPECT_EQ(headers[1].path, (dir / "lib/usual/config.h").string());
+  EXPECT_EQ(headers[1].text, "#define HAVE_STDINT_H 1\n"
+                             "/* #undef HAVE_NO_SUCH_H */\n"
+                             "#define HAVE_STDINT_H 1\n"
+                             "#define VERSION \"\"\n"
+                             "#define MAJOR 0\n"
+                             "#define MAIL \"a@b.c\"\n");
+  fs::remove_all(dir);
+}
+
 TEST(Sources, BinaryDetection) {
   auto file = fs::temp_directory_path() / ("twelve-bin-" + std::to_string(::getpid()) + ".cpp");
   {

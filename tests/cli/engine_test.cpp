@@ -81,6 +81,40 @@ size_t filesIn(const fs::path &dir) {
 
 std::string cacheEnv(const TempDir &cache) { return "TWELVE_CACHE_DIR='" + cache.str() + "'"; }
 
+// pgbouncer without its configure step: <usual/config.h> is made from
+// lib/usual/config.h.in, in memory, as configure would, so the units compile
+// with full precision; the made header is part of the cache key (a warm scan
+// reuses the results, and a changed template analyzes again).
+TEST(Engine, ConfigureTemplatesAreMadeIntoTheirHeaders) {
+  TempDir d, cache;
+  d.write("lib/usual/config.h.in", "#undef HAVE_STDINT_H\n#undef PACKAGE_VERSION\n");
+  d.write("lib/usual/base.h", "#pragma once\n#include <usual/config.h>\n"
+                              "#ifdef HAVE_STDINT_H\n#include <stdint.h>\n#endif\n"
+                              "#include <stdio.h>\n");
+  d.write("src/main.c", "#include <usual/base.h>\n"
+                        "static const char *version = PACKAGE_VERSION;\n"
+                        "static uintmax_t lines;\n"
+                        "void log_line(const char *m) {\n"
+                        "  FILE *f = fopen(\"pgbouncer.log\", \"a\");\n"
+                        "  if (f) fprintf(f, \"%s %ju %s\\n\", version, ++lines, m);\n}\n");
+  auto cold = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  ASSERT_EQ(cold.code, 1) << cold.err;
+  auto doc = parse(cold);
+  EXPECT_EQ(doc["summary"]["files"]["reduced"], 0) << cold.err;
+  EXPECT_EQ(doc["findings"].size(), 1u) << cold.out;
+  EXPECT_NE(cold.err.find("lib/usual/config.h is generated as its configure step would"),
+            std::string::npos)
+      << cold.err;
+  EXPECT_FALSE(fs::exists(d.path / "lib/usual/config.h")) << "nothing is written to the project";
+  auto warm = twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  EXPECT_NE(warm.err.find("cache: 1 unit(s) unchanged, results reused"), std::string::npos)
+      << warm.err;
+  d.write("lib/usual/config.h.in", "#undef HAVE_STDINT_H\n#undef PACKAGE_VERSION\n#undef X\n");
+  auto changed =
+      twelve("scan " + d.str() + " --format json -v", TWELVE_SOURCE_DIR, cacheEnv(cache));
+  EXPECT_EQ(changed.err.find("results reused"), std::string::npos) << changed.err;
+}
+
 TEST(Engine, WarmScanReusesCachedResultsAndFindsTheSame) {
   TempDir d, cache;
   writeProject(d);
