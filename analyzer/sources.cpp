@@ -81,6 +81,16 @@ namespace {
 /// Meson), config.h.cmake and config.h.cmake.in (CMake).
 const char *const kTemplateSuffixes[] = {".h.cmake.in", ".h.cmake", ".h.in"};
 
+/// The next blank-separated word of `s`, which is left after it.
+std::string nextWord(std::string_view &s) {
+  auto a = s.find_first_not_of(" \t");
+  s = a == std::string_view::npos ? std::string_view() : s.substr(a);
+  auto b = s.find_first_of(" \t");
+  std::string word(s.substr(0, b));
+  s = b == std::string_view::npos ? std::string_view() : s.substr(b);
+  return word;
+}
+
 /// The header a configure template is for, or "" when it is not one.
 std::string templatedHeader(const std::string &path) {
   for (const char *suffix : kTemplateSuffixes) {
@@ -184,27 +194,17 @@ std::vector<GeneratedHeader> configuredHeaders(const std::vector<std::string> &t
       auto eol = text->find('\n', pos);
       auto line = text->substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
       pos = eol == std::string::npos ? text->size() : eol + 1;
+      // "#  undef NAME", "#cmakedefine NAME value": the directive, the name it
+      // is about and what follows.
       auto first = line.find_first_not_of(" \t");
-      std::string_view rest =
-          first == std::string::npos ? std::string_view() : std::string_view(line).substr(first);
-      // The directive and the name it is about.
-      std::string directive, name;
-      if (rest.substr(0, 1) == "#") {
-        auto words = rest.substr(1);
-        auto a = words.find_first_not_of(" \t");
-        if (a != std::string_view::npos) {
-          auto b = words.find_first_of(" \t", a);
-          directive = std::string(words.substr(a, b == std::string_view::npos ? b : b - a));
-          if (b != std::string_view::npos) {
-            auto c = words.find_first_not_of(" \t", b);
-            if (c != std::string_view::npos) {
-              auto d = words.find_first_of(" \t", c);
-              name = std::string(words.substr(c, d == std::string_view::npos ? d : d - c));
-            }
-          }
-        }
-      }
       std::string indent = line.substr(0, first == std::string::npos ? line.size() : first);
+      std::string_view rest = std::string_view(line).substr(indent.size());
+      std::string directive, name;
+      if (!rest.empty() && rest[0] == '#') {
+        rest.remove_prefix(1);
+        directive = nextWord(rest);
+        name = nextWord(rest);
+      }
       if (!name.empty() && (directive == "undef" || directive == "mesondefine")) {
         auto value = valueOf(name);
         generated.text +=
@@ -213,13 +213,11 @@ std::vector<GeneratedHeader> configuredHeaders(const std::vector<std::string> &t
         generated.text += indent + "#define " + name + (valueOf(name) ? " 1" : " 0");
       } else if (!name.empty() && directive == "cmakedefine") {
         // #cmakedefine NAME [value]: the value as written, or 1.
-        auto after = rest.find(name) + name.size();
-        auto value = std::string(rest.substr(after));
-        generated.text += valueOf(name) ? indent + "#define " + name +
-                                              (value.find_first_not_of(" \t") == std::string::npos
-                                                   ? " " + *valueOf(name)
-                                                   : substitute(value))
-                                        : "/* #undef " + name + " */";
+        auto value = valueOf(name);
+        bool written = rest.find_first_not_of(" \t") != std::string_view::npos;
+        generated.text += value ? indent + "#define " + name +
+                                      (written ? substitute(std::string(rest)) : " " + *value)
+                                : "/* #undef " + name + " */";
       } else {
         generated.text += substitute(line);
       }
