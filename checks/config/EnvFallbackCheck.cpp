@@ -6,6 +6,7 @@
 #include <clang/ASTMatchers/ASTMatchers.h>
 
 #include <algorithm>
+#include <cctype>
 
 using namespace clang::ast_matchers;
 
@@ -53,6 +54,20 @@ std::optional<std::string> variableRead(const clang::Stmt *s,
     if (auto name = variableRead(child, readers, depth + 1))
       return name;
   return std::nullopt;
+}
+
+// h2o's `root = H2O_TO_STR(H2O_ROOT)`: the preprocessor made the string from a
+// name (`#x`) that the build defines on its command line (the install prefix)
+// and a fresh clone does not, so the string is the name itself. The value is
+// the build's, not one written in the code.
+bool stringifiedName(const clang::Expr *e, const clang::SourceManager &sm, const std::string &s) {
+  auto loc = sm.getSpellingLoc(e->IgnoreParenImpCasts()->getBeginLoc());
+  if (s.empty() || !sm.isWrittenInScratchSpace(loc) ||
+      std::isdigit(static_cast<unsigned char>(s.front())))
+    return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
 }
 
 } // namespace
@@ -129,7 +144,7 @@ void EnvFallbackCheck::reportFallback(const clang::Expr *fallback,
                                       const MatchFinder::MatchResult &result, const char *what) {
   std::string shown;
   if (auto s = stringValue(fallback)) {
-    if (trivialString(*s))
+    if (trivialString(*s) || stringifiedName(fallback, *result.SourceManager, *s))
       return;
     shown = "\"" + *s + "\"";
   } else if (llvm::isa<clang::IntegerLiteral, clang::FloatingLiteral>(

@@ -24,6 +24,14 @@ bool contains(const std::vector<std::string> &v, const std::string &s) {
 
 bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
+// A printf conversion: "%s", "%.*s" (knot's "secret: %.*s"), "%-10lu", "%1$s",
+// "%zu", "%m".
+bool hasPrintfConversion(const std::string &v) {
+  static const std::regex conversion(
+      R"(%([0-9]+\$)?[-+ #0']*(\*|[0-9]+)?(\.(\*|[0-9]*))?(hh|h|ll|l|L|q|j|z|Z|t)?[diouxXeEfFgGaAcspnm])");
+  return v.find('%') != std::string::npos && std::regex_search(v, conversion);
+}
+
 // Words that make an identifier a credential on their own.
 const std::vector<std::string> kCredentialWords = {
     "password",   "passwd",    "pwd",       "pass",  "passphrase", "secret",
@@ -199,10 +207,8 @@ bool isPlaceholderOrNotASecret(std::string_view value) {
     if (isSpace(c) || static_cast<unsigned char>(c) < 0x20)
       return true; // a message, a label, a prompt
   // Format strings and templates.
-  static const std::regex fmt(R"(%[-+ #0-9.]*[sdiuxXcplfg])");
-  if ((v.find('%') != std::string::npos && std::regex_search(v, fmt)) ||
-      v.find("${") != std::string::npos || v.find("{{") != std::string::npos ||
-      v.find("$(") != std::string::npos || v == "{}")
+  if (hasPrintfConversion(std::string(value)) || v.find("${") != std::string::npos ||
+      v.find("{{") != std::string::npos || v.find("$(") != std::string::npos || v == "{}")
     return true;
   if (v.front() == '<' && v.back() == '>')
     return true;
@@ -389,21 +395,22 @@ std::optional<std::string> inlineCredential(std::string_view value,
         isPlaceholderOrNotASecret(val) || val.size() < 4)
       continue;
     // "Wrong passphrase: retrying" (stunnel): in a sentence, a colon followed
-    // by a lower-case word is prose, not a key and its value.
+    // by a lower-case word is prose, not a key and its value. So is a colon
+    // whose "value" goes on in words: "Can't calculate authCookie: csk_i is not
+    // provided" (i2pd), "auth_zones_pickup_zonemd_verify: zone name too long"
+    // (unbound, a function's name leading its log message).
     auto keyAt = static_cast<size_t>(it->position(2));
     auto sep = v.find_first_of(":=", keyAt + key.size());
     bool sentence = keyAt > 0 && v.find_last_of(" \t", keyAt - 1) != std::string::npos &&
                     std::any_of(v.begin(), v.begin() + keyAt,
                                 [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-    // "Can't calculate authCookie: csk_i is not provided" (i2pd): the sentence
-    // goes on after the "value".
     auto after = static_cast<size_t>(it->position(3) + it->length(3));
     bool continues = after + 1 < v.size() && v[after] == ' ' &&
                      std::isalpha(static_cast<unsigned char>(v[after + 1]));
-    if (sep != std::string::npos && v[sep] == ':' && sentence &&
-        (continues || std::all_of(val.begin(), val.end(), [](char c) {
-           return std::islower(static_cast<unsigned char>(c)) || c == '_';
-         })))
+    if (sep != std::string::npos && v[sep] == ':' &&
+        (continues || (sentence && std::all_of(val.begin(), val.end(), [](char c) {
+                         return std::islower(static_cast<unsigned char>(c)) || c == '_';
+                       }))))
       continue;
     return "value for '" + key + "'";
   }
@@ -449,8 +456,7 @@ bool isTemplate(std::string_view v) {
   // Percent-encoding ("amqp://rabbit/%2f") is not a printf conversion.
   static const std::regex percent("%[0-9A-Fa-f]{2}");
   std::string s = std::regex_replace(std::string(v), percent, "");
-  static const std::regex fmt(R"(%[-+ #0-9.]*[sdiuxXcplfg])");
-  return std::regex_search(s, fmt) || s.find("${") != std::string::npos ||
+  return hasPrintfConversion(s) || s.find("${") != std::string::npos ||
          s.find("{}") != std::string::npos || s.find("{{") != std::string::npos ||
          s.find("<") != std::string::npos;
 }

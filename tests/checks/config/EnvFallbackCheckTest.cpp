@@ -94,6 +94,33 @@ const char *db(void) {
 )c", CodeOptions{"input.c"}));
 }
 
+TEST(EnvFallbackCheck, ANameTheBuildDefinesIsNotAValueInTheCode) {
+  // h2o: H2O_ROOT comes from the build's -D (the install prefix); without it
+  // the preprocessor makes "H2O_ROOT" from the name. A string made from a
+  // number, or a macro the code defines, is still the code's.
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <stdlib.h>
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define DEFAULT_PORT 8080
+const char *root(void) {
+  const char *r = getenv("H2O_ROOT");
+  if (r == NULL)
+    r = STR(H2O_ROOT);
+  return r;
+}
+const char *port(void) {
+  const char *p = getenv("PORT");
+  return p ? p : STR(DEFAULT_PORT); // expect: config/env-fallback
+}
+const char *name(void) {
+  const char *n = getenv("NAME");
+  return n ? n : "H2O_ROOT"; // expect: config/env-fallback
+}
+)c",
+                             CodeOptions{"input.c"}));
+}
+
 TEST(EnvFallbackCheck, GetenvWithoutFallback) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include <cstdlib>

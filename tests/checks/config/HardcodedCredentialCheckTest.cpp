@@ -139,6 +139,11 @@ void f() {
   add_header("Wrong passphrase: retrying");         // ok: a sentence (stunnel's log line)
   add_header("passphrase: retrying2");              // expect: config/hardcoded-credential
   add_header("Can't calculate authCookie: csk_i is not provided"); // ok: a sentence (i2pd)
+  add_header("auth_zones_pickup_zonemd_verify: zone name too long"); // ok: a log message (unbound)
+  add_header("    secret: %.*s\n");                 // ok: a format (knot's keymgr prints a new key)
+  add_header("token: %1$s");                        // ok: a positional conversion
+  add_header("token: Xk9pQ2 expired");              // ok: the message goes on
+  add_header("token: Xk9pQ2\nuser: app");           // expect: config/hardcoded-credential
   add_header("AUTH=LOGIN");                         // ok: an IMAP capability (nginx)
   add_header("AUTH=CRAM-MD5");                      // ok: a SASL mechanism
   add_header("host=db user=app password=admin");    // expect: config/hardcoded-credential

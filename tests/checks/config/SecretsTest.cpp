@@ -51,11 +51,12 @@ TEST(Secrets, ExtraCredentialKeywords) {
 }
 
 TEST(Secrets, Placeholders) {
-  for (const char *v : {"", "changeme", "<your-key>", "${VAR}", "xxx", "****",
-                        "your_password_here", "TODO", "dummy", "example", "password: %s",
-                        "invalid password", "DB_PASSWORD"})
+  for (const char *v : {"", "changeme", "<your-key>", "${VAR}", "xxx", "****", "your_password_here",
+                        "TODO", "dummy", "example", "password: %s", "invalid password",
+                        "DB_PASSWORD", "%.*s", "%1$s", "%-10lu", "%zu", "%m"})
     EXPECT_TRUE(isPlaceholderOrNotASecret(v)) << v;
   EXPECT_FALSE(isPlaceholderOrNotASecret("hunter2"));
+  EXPECT_FALSE(isPlaceholderOrNotASecret("Pa%%w0rd!"));
 }
 
 TEST(Secrets, ValuesThatSpellTheirName) {
