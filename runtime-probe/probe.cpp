@@ -1456,7 +1456,13 @@ ProbeResult run(const ProbeOptions &opts) {
     fg.evidence.push_back(
         {"events", join(procEvents) + (more ? " and " + std::to_string(more) + " more" : "")});
   }
-  if (!why.empty()) {
+  if (why.size() == 1 && !pidFiles.empty() && !sa1.exitedEarly) {
+    // nginx with `daemon off;` still writes its `pid` file.
+    fg.status = ProbeStatus::Fail;
+    fg.message = "stayed in the foreground as pid " + std::to_string(result.pid) +
+                 " but wrote a PID file: " + pidFiles.front() +
+                 ": a PID file is for self-managed daemons; let the platform track the process";
+  } else if (!why.empty()) {
     fg.status = ProbeStatus::Fail;
     fg.message =
         "daemonized: " + join(why) + ": stay in the foreground and let the platform supervise";

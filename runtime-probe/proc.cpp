@@ -207,6 +207,10 @@ bool looksLikeLogFile(std::string_view path) {
   auto ends = [&](std::string_view s) {
     return path.size() >= s.size() && path.substr(path.size() - s.size()) == s;
   };
+  // nginx's default `pid logs/nginx.pid`: a PID file (or a lock) in the log
+  // folder is reported as what it is, not as a log.
+  if (looksLikePidFile(path) || ends(".lock"))
+    return false;
   return ends(".log") || path.find(".log.") != std::string_view::npos || under(path, "/var/log") ||
          path.find("/log/") != std::string_view::npos ||
          path.find("/logs/") != std::string_view::npos;

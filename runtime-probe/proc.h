@@ -55,7 +55,8 @@ std::optional<std::string> environValue(std::string_view environ, std::string_vi
 /// Path classification used by the checks.
 bool isTemporaryPath(std::string_view path);  // /tmp, /var/tmp, /dev/shm, $TMPDIR
 bool isPseudoPath(std::string_view path);     // /dev, /proc, /sys: not files
-bool looksLikeLogFile(std::string_view path); // *.log, log/ or logs/ folder, /var/log/
+bool looksLikeLogFile(
+    std::string_view path); // *.log, log/ or logs/ folder, /var/log/; not *.pid, *.lock
 bool looksLikePidFile(std::string_view path); // *.pid
 
 } // namespace twelve::probe

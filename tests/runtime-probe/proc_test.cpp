@@ -112,6 +112,9 @@ TEST(Paths, ClassifiesLogPidAndTemporaryPaths) {
   EXPECT_TRUE(looksLikeLogFile("/var/log/nginx/access.log"));
   EXPECT_TRUE(looksLikeLogFile("/srv/app/log/current"));
   EXPECT_FALSE(looksLikeLogFile("/srv/app/catalog.db"));
+  // nginx's default `pid logs/nginx.pid`: reported as a PID file, not a log.
+  EXPECT_FALSE(looksLikeLogFile("/usr/share/nginx/logs/nginx.pid"));
+  EXPECT_FALSE(looksLikeLogFile("/var/log/app/app.lock"));
   EXPECT_TRUE(looksLikePidFile("/run/nginx.pid"));
   EXPECT_TRUE(isTemporaryPath("/tmp/x"));
   EXPECT_FALSE(isTemporaryPath("/tmpfoo/x"));
