@@ -375,6 +375,11 @@ public:
   void sample() {
     discover();
     for (int p : livePids()) {
+      // A thread shares its process's descriptors: the process is sampled
+      // (memcached's 9 threads are not "10 processes" with stdio on /dev/null).
+      auto tgid = parseStatusTgid(readFile("/proc/" + std::to_string(p) + "/status"));
+      if (tgid && *tgid != p)
+        continue;
       for (int fd : fdsOf(p)) {
         std::string base = "/proc/" + std::to_string(p);
         auto target = parseFdLink(readLink(base + "/fd/" + std::to_string(fd)));

@@ -1,6 +1,7 @@
 #include "runtime-probe/proc.h"
 
 #include <arpa/inet.h>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -191,6 +192,27 @@ static bool under(std::string_view path, std::string_view dir) {
     dir.remove_suffix(1);
   return path == dir ||
          (path.size() > dir.size() && path.substr(0, dir.size()) == dir && path[dir.size()] == '/');
+}
+
+std::optional<int> parseStatusTgid(std::string_view text) {
+  for (size_t at = 0; at < text.size();) {
+    auto end = text.find('\n', at);
+    auto line = text.substr(at, end == std::string_view::npos ? text.npos : end - at);
+    if (line.rfind("Tgid:", 0) == 0) {
+      line.remove_prefix(5);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+        line.remove_prefix(1);
+      int v = 0;
+      auto [ptr, ec] = std::from_chars(line.data(), line.data() + line.size(), v);
+      if (ec != std::errc() || ptr == line.data())
+        return std::nullopt;
+      return v;
+    }
+    if (end == std::string_view::npos)
+      break;
+    at = end + 1;
+  }
+  return std::nullopt;
 }
 
 bool isTemporaryPath(std::string_view path) {

@@ -49,14 +49,17 @@ struct ProcStat {
 };
 std::optional<ProcStat> parseProcStat(std::string_view text);
 
+/// The `Tgid:` of /proc/PID/status: the process a task (thread) belongs to.
+std::optional<int> parseStatusTgid(std::string_view text);
+
 /// Value of NAME in a NUL-separated /proc/PID/environ.
 std::optional<std::string> environValue(std::string_view environ, std::string_view name);
 
 /// Path classification used by the checks.
 bool isTemporaryPath(std::string_view path);  // /tmp, /var/tmp, /dev/shm, $TMPDIR
 bool isPseudoPath(std::string_view path);     // /dev, /proc, /sys: not files
-bool looksLikeLogFile(
-    std::string_view path); // *.log, log/ or logs/ folder, /var/log/; not *.pid, *.lock
+/// *.log, log/ or logs/ folder, /var/log/; not *.pid or *.lock.
+bool looksLikeLogFile(std::string_view path);
 bool looksLikePidFile(std::string_view path); // *.pid
 
 } // namespace twelve::probe

@@ -39,6 +39,11 @@ bool isLogPath(const std::string &raw) {
   if (isSystemPath(raw))
     return false;
   auto path = lower(raw);
+  // nginx's default `pid logs/nginx.pid`: a PID or lock file in a log folder
+  // is what its name says (concurrency/pid-file reports PID files).
+  auto name = baseName(path);
+  if (endsWith(name, ".pid") || endsWith(name, ".lock"))
+    return false;
   if (startsWith(path, "/var/log/"))
     return true;
   // A "log" or "logs" directory component (not the last component).
@@ -52,7 +57,6 @@ bool isLogPath(const std::string &raw) {
       return true;
     start = slash + 1;
   }
-  auto name = baseName(path);
   if (endsWith(name, ".log"))
     return true;
   // Rotated: "app.log.1", "app.log.2024-01-01"

@@ -7,7 +7,7 @@
 namespace twelve::checks::paths {
 
 /// A log file: "*.log", "*.log.N", a "log/" or "logs/" directory component,
-/// anything under "/var/log/". Devices are never log files.
+/// anything under "/var/log/". Devices, "*.pid" and "*.lock" are never log files.
 bool isLogPath(const std::string &path);
 
 /// A PID file: "*.pid", or a file under "/run/" or "/var/run/" (where init

@@ -91,6 +91,10 @@ TEST(Fdinfo, ReadsOctalFlags) {
 }
 
 TEST(ProcStat, SurvivesParenthesesAndSpacesInComm) {
+  // A thread of memcached: its own pid, its process's Tgid.
+  EXPECT_EQ(parseStatusTgid(canned("status_thread.txt")), 19872);
+  EXPECT_FALSE(parseStatusTgid("Name:\tx\nPid:\t3\n"));
+  EXPECT_FALSE(parseStatusTgid("Tgid:\t\n"));
   auto st = parseProcStat(canned("stat.txt"));
   ASSERT_TRUE(st);
   EXPECT_EQ(st->pid, 4242);

@@ -10,6 +10,9 @@ TEST(Paths, LogPaths) {
   EXPECT_TRUE(isLogPath("/var/log/messages"));
   EXPECT_TRUE(isLogPath("logs/requests.txt"));
   EXPECT_TRUE(isLogPath("./log/x"));
+  EXPECT_FALSE(isLogPath("logs/nginx.pid")); // nginx's default: a PID file
+  EXPECT_FALSE(isLogPath("/var/log/app/app.lock"));
+  EXPECT_TRUE(isPidPath("logs/nginx.pid"));
   EXPECT_TRUE(isLogPath("server.log.1"));
   EXPECT_TRUE(isLogPath("APP.LOG"));
   EXPECT_FALSE(isLogPath("catalog.json"));
