@@ -5,6 +5,7 @@
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/Decl.h>
+#include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
@@ -22,6 +23,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <optional>
+#include <set>
 
 namespace twelve::analyzer {
 
@@ -134,6 +137,50 @@ private:
   const std::vector<std::uint32_t> *preambleDecls_;
 };
 
+/// Records the inactive preprocessor branches of the main file (file offsets),
+/// so that literals lexed there are not taken for code.
+class SkippedRanges : public clang::PPCallbacks {
+public:
+  SkippedRanges(const clang::SourceManager &sm, std::vector<std::pair<unsigned, unsigned>> &out)
+      : sm_(sm), out_(out) {}
+  void SourceRangeSkipped(clang::SourceRange range, clang::SourceLocation) override {
+    auto begin = sm_.getDecomposedLoc(range.getBegin());
+    auto end = sm_.getDecomposedLoc(range.getEnd());
+    if (begin.first == sm_.getMainFileID() && end.first == begin.first)
+      out_.emplace_back(begin.second, end.second + 1);
+  }
+
+private:
+  const clang::SourceManager &sm_;
+  std::vector<std::pair<unsigned, unsigned>> &out_;
+};
+
+/// The file offsets of the main file's literal tokens the AST holds.
+class ParsedLiterals : public clang::RecursiveASTVisitor<ParsedLiterals> {
+public:
+  ParsedLiterals(const clang::SourceManager &sm, std::set<unsigned> &out) : sm_(sm), out_(out) {}
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool TraverseDecl(clang::Decl *d) {
+    // System headers hold no literal of the main file.
+    if (d && !llvm::isa<clang::TranslationUnitDecl>(d) && d->getLocation().isValid() &&
+        sm_.isInSystemHeader(d->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(d);
+  }
+  bool VisitStringLiteral(clang::StringLiteral *literal) {
+    for (unsigned i = 0; i < literal->getNumConcatenated(); ++i) {
+      auto loc = sm_.getDecomposedLoc(sm_.getSpellingLoc(literal->getStrTokenLoc(i)));
+      if (loc.first == sm_.getMainFileID())
+        out_.insert(loc.second);
+    }
+    return true;
+  }
+
+private:
+  const clang::SourceManager &sm_;
+  std::set<unsigned> &out_;
+};
+
 /// What every parse of a unit (or of its shared preamble) sets up: missing
 /// includes recorded instead of fatal, every error counted, system bodies skipped.
 void startParse(clang::CompilerInstance &ci, UnitResult &out) {
@@ -154,6 +201,8 @@ public:
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci,
                                                         llvm::StringRef) override {
     startParse(ci, out_);
+    ci.getPreprocessor().addPPCallbacks(
+        std::make_unique<SkippedRanges>(ci.getSourceManager(), skipped_));
 
     for (const auto &rule : set_.rules) {
       const auto &all = checks::allChecks();
@@ -174,31 +223,51 @@ public:
     // Headers were missing, or the unit did not compile (a configuration
     // header that was never generated leaves `#ifdef HAVE_UNISTD_H` false):
     // library calls may be unresolved or dropped from the AST. Recognize the
-    // libraries' calls by name in the main file.
+    // libraries' calls by name in the main file, and judge the literals of
+    // the declarations Clang dropped.
     const char *why = out_.missingIncludes.empty() ? "the file did not compile cleanly"
                                                    : "a header was not found";
     auto &ci = getCompilerInstance();
     auto &sm = ci.getSourceManager();
+    std::optional<std::vector<checks::LexedLiteral>> literals; // lexed once, if a check asks
     for (auto &check : checks_) {
       auto names = check->fallbackNames();
-      if (names.empty())
+      bool lexes = check->checksLexedLiterals();
+      if (names.empty() && !lexes)
         continue;
-      auto before = out_.findings.size();
-      for (const auto &call : findNamedCalls(sm, sm.getMainFileID(), ci.getLangOpts(), names))
-        check->checkByName(call, sm);
-      // checkByName reports into the unit's sink; keep only what the AST did
-      // not already find on the same line.
-      std::vector<Finding> added(out_.findings.begin() + before, out_.findings.end());
-      out_.findings.resize(before);
-      for (auto &f : added) {
-        bool seen = std::any_of(out_.findings.begin(), out_.findings.begin() + before,
-                                [&](const Finding &g) {
-                                  return g.rule == f.rule && g.file == f.file && g.line == f.line;
-                                });
-        if (!seen) {
-          f.message += std::string(" (recognized by name: ") + why + ")";
-          out_.findings.push_back(std::move(f));
+      if (lexes && !literals) {
+        std::set<unsigned> parsed;
+        if (ci.hasASTContext())
+          ParsedLiterals(sm, parsed).TraverseDecl(ci.getASTContext().getTranslationUnitDecl());
+        literals = findUnparsedLiterals(sm, sm.getMainFileID(), ci.getLangOpts(), parsed, skipped_);
+      }
+      // The checks report into the unit's sink; keep only what the AST (or,
+      // for literals, a call found by name) did not already find on the line.
+      auto keepNew = [&](size_t before, const char *how) {
+        std::vector<Finding> added(out_.findings.begin() + before, out_.findings.end());
+        out_.findings.resize(before);
+        for (auto &f : added) {
+          bool seen = std::any_of(out_.findings.begin(), out_.findings.begin() + before,
+                                  [&](const Finding &g) {
+                                    return g.rule == f.rule && g.file == f.file && g.line == f.line;
+                                  });
+          if (!seen) {
+            f.message += std::string(" (") + how + ": " + why + ")";
+            out_.findings.push_back(std::move(f));
+          }
         }
+      };
+      if (!names.empty()) {
+        auto before = out_.findings.size();
+        for (const auto &call : findNamedCalls(sm, sm.getMainFileID(), ci.getLangOpts(), names))
+          check->checkByName(call, sm);
+        keepNew(before, "recognized by name");
+      }
+      if (lexes) {
+        auto before = out_.findings.size();
+        for (const auto &literal : *literals)
+          check->checkLexedLiteral(literal, sm);
+        keepNew(before, "read from the source text");
       }
     }
   }
@@ -210,6 +279,7 @@ private:
   clang::ast_matchers::MatchFinder finder_;
   std::vector<std::unique_ptr<checks::Check>> checks_;
   const std::vector<std::uint32_t> *preambleDecls_;
+  std::vector<std::pair<unsigned, unsigned>> skipped_; // inactive branches of the main file
 };
 
 class ScanActionFactory : public clang::tooling::FrontendActionFactory {

@@ -2,6 +2,8 @@
 
 #include <clang/Lex/Lexer.h>
 
+#include <algorithm>
+#include <map>
 #include <optional>
 
 namespace twelve::analyzer {
@@ -232,6 +234,139 @@ std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, cl
     i = j;
   }
   return calls;
+}
+
+std::vector<checks::LexedLiteral>
+findUnparsedLiterals(const clang::SourceManager &sm, clang::FileID fid,
+                     const clang::LangOptions &lang, const std::set<unsigned> &parsed,
+                     const std::vector<std::pair<unsigned, unsigned>> &skipped) {
+  std::vector<checks::LexedLiteral> out;
+  bool invalid = false;
+  auto buffer = sm.getBufferData(fid, &invalid);
+  if (invalid)
+    return out;
+  clang::Lexer lexer(sm.getLocForStartOfFile(fid), lang, buffer.begin(), buffer.begin(),
+                     buffer.end());
+  auto offset = [&](const clang::Token &t) { return sm.getFileOffset(t.getLocation()); };
+  auto inactive = [&](unsigned at) {
+    return std::any_of(skipped.begin(), skipped.end(),
+                       [&](const auto &r) { return at >= r.first && at < r.second; });
+  };
+  auto spelling = [&](const clang::Token &t) {
+    if (t.is(clang::tok::raw_identifier))
+      return t.getRawIdentifier().str();
+    return std::string(buffer.data() + offset(t), t.getLength());
+  };
+
+  // Tokens outside directives, and the literal each `#define NAME "..."` defines.
+  std::vector<clang::Token> code;
+  std::map<std::string, checks::LexedLiteral> defined;
+  std::vector<clang::Token> directive;
+  auto endDirective = [&] {
+    // # define NAME "a" "b"
+    if (directive.size() >= 4 && spelling(directive[1]) == "define" &&
+        directive[2].is(clang::tok::raw_identifier) &&
+        std::all_of(
+            directive.begin() + 3, directive.end(),
+            [](const clang::Token &t) { return clang::tok::isStringLiteral(t.getKind()); }) &&
+        !parsed.count(offset(directive[3]))) {
+      checks::LexedLiteral lit;
+      lit.name = spelling(directive[2]);
+      lit.location = directive[3].getLocation();
+      for (size_t k = 3; k < directive.size(); ++k)
+        lit.value += unquote(spelling(directive[k]));
+      defined.emplace(lit.name, lit);
+    }
+    directive.clear();
+  };
+  clang::Token tok;
+  bool more = true;
+  while (more) {
+    more = !lexer.LexFromRawLexer(tok);
+    if (tok.is(clang::tok::eof))
+      break;
+    if (tok.is(clang::tok::comment))
+      continue;
+    if (!directive.empty() && tok.isAtStartOfLine())
+      endDirective();
+    if (inactive(offset(tok)))
+      continue;
+    if (tok.is(clang::tok::hash) && tok.isAtStartOfLine()) {
+      directive.push_back(tok);
+      continue;
+    }
+    if (!directive.empty()) {
+      directive.push_back(tok);
+      continue;
+    }
+    code.push_back(tok);
+  }
+  endDirective();
+
+  // The name a token sequence before position i spells: `a.b::c` gives "c".
+  auto nameBefore = [&](size_t i) -> std::string {
+    if (i == 0 || !code[i - 1].is(clang::tok::raw_identifier))
+      return {};
+    return spelling(code[i - 1]);
+  };
+  std::vector<std::string> calls; // the callee of each open parenthesis
+  std::set<std::string> used;     // macros of `defined` used in code
+  for (size_t i = 0; i < code.size(); ++i) {
+    const auto &t = code[i];
+    if (t.is(clang::tok::l_paren)) {
+      calls.push_back(nameBefore(i));
+      continue;
+    }
+    if (t.is(clang::tok::r_paren)) {
+      if (!calls.empty())
+        calls.pop_back();
+      continue;
+    }
+    if (t.is(clang::tok::raw_identifier)) {
+      auto it = defined.find(spelling(t));
+      if (it != defined.end() && used.insert(it->first).second) {
+        auto lit = it->second;
+        lit.callee = calls.empty() ? "" : calls.back();
+        lit.streamed = i > 0 && code[i - 1].is(clang::tok::lessless);
+        out.push_back(std::move(lit));
+      }
+      continue;
+    }
+    if (!clang::tok::isStringLiteral(t.getKind()))
+      continue;
+    size_t first = i;
+    checks::LexedLiteral lit;
+    bool inAst = false;
+    for (; i < code.size() && clang::tok::isStringLiteral(code[i].getKind()); ++i) {
+      inAst |= parsed.count(offset(code[i])) > 0;
+      lit.value += unquote(spelling(code[i]));
+    }
+    --i;
+    if (inAst)
+      continue;
+    lit.location = code[first].getLocation();
+    lit.callee = calls.empty() ? "" : calls.back();
+    if (first > 0) {
+      const auto &before = code[first - 1];
+      lit.streamed = before.is(clang::tok::lessless);
+      // `password = "x"` and `.password = "x"`, not `a == "x"`.
+      if (before.is(clang::tok::equal))
+        lit.name = nameBefore(first - 1);
+      // `QString password("x")`, `std::string password{"x"}`: a declaration,
+      // the name after a type; a call `f("x")` follows `;`, `{`, `.` or `->`.
+      static const std::set<std::string> statements = {
+          "return", "throw",    "else",   "case",    "new", "delete", "co_return", "co_yield", "do",
+          "sizeof", "decltype", "typeid", "alignof", "not", "and",    "or",        "goto"};
+      if (before.isOneOf(clang::tok::l_paren, clang::tok::l_brace) && first >= 3 &&
+          code[first - 2].is(clang::tok::raw_identifier) &&
+          (code[first - 3].isOneOf(clang::tok::greater, clang::tok::star, clang::tok::amp) ||
+           (code[first - 3].is(clang::tok::raw_identifier) &&
+            !statements.count(spelling(code[first - 3])))))
+        lit.name = nameBefore(first - 1);
+    }
+    out.push_back(std::move(lit));
+  }
+  return out;
 }
 
 } // namespace twelve::analyzer

@@ -6,7 +6,9 @@
 #include <clang/Basic/LangOptions.h>
 #include <clang/Basic/SourceManager.h>
 
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace twelve::analyzer {
@@ -16,6 +18,16 @@ namespace twelve::analyzer {
 std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, clang::FileID fid,
                                               const clang::LangOptions &lang,
                                               const std::vector<std::string> &names);
+
+/// The string literals of file `fid` that the AST does not hold, found by
+/// lexing alone: `parsed` holds the file offsets of the literal tokens the AST
+/// has, `skipped` the offset ranges [begin, end) of inactive preprocessor
+/// branches. A literal of a `#define NAME "..."` counts where NAME is used
+/// outside directives.
+std::vector<checks::LexedLiteral>
+findUnparsedLiterals(const clang::SourceManager &sm, clang::FileID fid,
+                     const clang::LangOptions &lang, const std::set<unsigned> &parsed,
+                     const std::vector<std::pair<unsigned, unsigned>> &skipped);
 
 /// The value of a string literal token's spelling: "a\n", L"x", u8"y", R"(z)".
 std::string unquote(std::string_view spelling);

@@ -34,6 +34,23 @@ struct NamedCall {
   std::vector<Argument> arguments;
 };
 
+/// A string literal that the AST of a unit with missing headers does not hold:
+/// Clang dropped the declaration around it (`mongocxx::uri{"mongodb://..."}`
+/// when mongocxx's headers are not installed). Found by lexing the main file
+/// (see analyzer/name_fallback).
+struct LexedLiteral {
+  std::string value; // adjacent literals joined
+  clang::SourceLocation location;
+  /// The name it initializes or is assigned to: `password = "x"`,
+  /// `.password = "x"`, `QString password("x")`, `std::string password{"x"}`;
+  /// the macro it defines. Empty when there is none.
+  std::string name;
+  /// The function whose argument list it is in, as written ("conn.setPassword"
+  /// gives "setPassword"); empty outside any call.
+  std::string callee;
+  bool streamed = false; // right after `<<`: a message
+};
+
 /// One static rule. Subclasses say what to look at in registerMatchers() and
 /// report it in check(), as clang-tidy checks do.
 class Check : public clang::ast_matchers::MatchFinder::MatchCallback {
@@ -48,6 +65,11 @@ public:
   virtual std::vector<std::string> fallbackNames() const { return {}; }
   /// Called for each call to one of fallbackNames() found by name.
   virtual void checkByName(const NamedCall &call, const clang::SourceManager &sm) {}
+  /// Whether the check judges literals on their own, so that literals the AST
+  /// lost are worth lexing (checkLexedLiteral).
+  virtual bool checksLexedLiterals() const { return false; }
+  /// Called for each literal of the main file that the AST does not hold.
+  virtual void checkLexedLiteral(const LexedLiteral &literal, const clang::SourceManager &sm) {}
 
   const Rule &rule() const { return context_.rule; }
 

@@ -120,4 +120,45 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &result) {
                    "'; read it from the environment or a secret store at run time");
 }
 
+// A literal Clang dropped with its declaration: the same judgement from what
+// the text shows, the name it is written after (`password = "..."`,
+// `QString password("...")`), a setter it is passed to (`setPassword("...")`)
+// or the macro it defines.
+void HardcodedCredentialCheck::checkLexedLiteral(const LexedLiteral &literal,
+                                                 const clang::SourceManager &sm) {
+  const auto &value = literal.value;
+  if (value.empty())
+    return;
+  auto found = [&](std::string message) {
+    if (seen_.insert(locationKey(literal.location, sm)).second)
+      report(literal.location, sm, std::move(message));
+  };
+  if (auto kind = secrets::knownTokenFormat(value))
+    return found("hardcoded credential: the literal contains a " + *kind +
+                 "; read it from the environment or a secret store at run time");
+  if (auto kind = secrets::inlineCredential(value, keywords_))
+    return found("hardcoded credential: the literal contains a " + *kind +
+                 "; read it from the environment or a secret store at run time");
+  if (literal.streamed || config::isMessageFunction(literal.callee))
+    return;
+  bool hasAlnum = std::any_of(value.begin(), value.end(),
+                              [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  if (!hasAlnum || secrets::isPlaceholderOrNotASecret(value))
+    return;
+  auto named = [&](const std::string &name) {
+    return !name.empty() && !grammarToken(name, value) && !secrets::spellsName(name, value);
+  };
+  if (named(literal.name) && secrets::isCredentialName(literal.name, keywords_))
+    return found("hardcoded credential assigned to '" + literal.name +
+                 "'; read it from the environment or a secret store at run time");
+  // set_password("..."), setApiKey("..."): the setter's one argument.
+  const auto &callee = literal.callee;
+  if (callee.size() > 3 && (callee.rfind("set", 0) == 0 || callee.rfind("Set", 0) == 0)) {
+    auto field = callee.substr(callee[3] == '_' ? 4 : 3);
+    if (named(field) && secrets::isCredentialName(field, keywords_))
+      return found("hardcoded credential passed to '" + callee +
+                   "'; read it from the environment or a secret store at run time");
+  }
+}
+
 } // namespace twelve::checks

@@ -14,6 +14,8 @@ class HardcodedCredentialCheck : public Check {
 public:
   explicit HardcodedCredentialCheck(const CheckContext &context);
   void registerMatchers(clang::ast_matchers::MatchFinder &finder) override;
+  bool checksLexedLiterals() const override { return true; }
+  void checkLexedLiteral(const LexedLiteral &literal, const clang::SourceManager &sm) override;
 
 protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &result) override;

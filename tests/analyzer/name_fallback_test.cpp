@@ -3,6 +3,9 @@
 #include <clang/Basic/SourceManager.h>
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <set>
+
 namespace {
 
 using twelve::analyzer::findNamedCalls;
@@ -79,6 +82,62 @@ TEST(NameFallback, OtherNamesAndUnqualifiedNamesDoNotMatch) {
   auto calls = find("void f() { mylib::basic_logger_mt(\"a\"); basic_logger_mt(\"b\"); }",
                     {"spdlog::basic_logger_mt"});
   EXPECT_TRUE(calls.empty());
+}
+
+} // namespace
+
+namespace {
+
+using twelve::analyzer::findUnparsedLiterals;
+
+std::vector<twelve::checks::LexedLiteral>
+literals(const std::string &code, const std::set<unsigned> &parsed = {},
+         const std::vector<std::pair<unsigned, unsigned>> &skipped = {}) {
+  static std::vector<std::unique_ptr<clang::SourceManagerForFile>> keep; // locations stay valid
+  keep.push_back(std::make_unique<clang::SourceManagerForFile>("input.cpp", code));
+  auto &sm = keep.back()->get();
+  clang::LangOptions lang;
+  lang.CPlusPlus = lang.CPlusPlus11 = lang.CPlusPlus14 = lang.CPlusPlus17 = true;
+  return findUnparsedLiterals(sm, sm.getMainFileID(), lang, parsed, skipped);
+}
+
+TEST(LexedLiterals, NamesCalleesAndMessages) {
+  auto found = literals("void f() {\n"
+                        "  QString password(\"a\" \"b\");\n"
+                        "  cfg.token = \"c\";\n"
+                        "  db.setPassword(\"d\");\n"
+                        "  return make(\"e\");\n"
+                        "  std::cerr << \"f\";\n"
+                        "  if (x == \"g\") {}\n"
+                        "}\n");
+  ASSERT_EQ(found.size(), 6u);
+  EXPECT_EQ(found[0].value, "ab"); // adjacent literals join
+  EXPECT_EQ(found[0].name, "password");
+  EXPECT_EQ(found[1].name, "token");
+  EXPECT_EQ(found[2].name, "");
+  EXPECT_EQ(found[2].callee, "setPassword");
+  EXPECT_EQ(found[3].name, "") << "return make(...) is a call, not a declaration";
+  EXPECT_EQ(found[3].callee, "make");
+  EXPECT_TRUE(found[4].streamed);
+  EXPECT_EQ(found[5].name, "") << "a comparison names nothing";
+}
+
+TEST(LexedLiterals, WhatTheAstHoldsInactiveCodeAndUnusedMacrosAreLeftOut) {
+  std::string code = "#define USED \"u\"\n"
+                     "#define UNUSED \"n\"\n"
+                     "#if 0\n"
+                     "const char *old = \"o\";\n"
+                     "#endif\n"
+                     "auto a = \"p\";\n"
+                     "auto b = connect(USED);\n";
+  unsigned parsed = static_cast<unsigned>(code.find("\"p\""));
+  unsigned ifBegin = static_cast<unsigned>(code.find("#if 0"));
+  unsigned ifEnd = static_cast<unsigned>(code.find("#endif"));
+  auto found = literals(code, {parsed}, {{ifBegin, ifEnd}});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "u");
+  EXPECT_EQ(found[0].name, "USED");
+  EXPECT_EQ(found[0].callee, "connect");
 }
 
 } // namespace

@@ -332,4 +332,26 @@ const char *pepper = "blue-harbor-42"; // expect: config/hardcoded-credential
   EXPECT_TRUE(twelve::testing::matchesMarkers("config/hardcoded-credential", code, options));
 }
 
+TEST(HardcodedCredentialCheck, LiteralsOfDeclarationsClangDroppedAreReadFromTheText) {
+  // Qt's headers are not installed: the function is dropped with its
+  // literals, which are judged from the text around them.
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <QSqlDatabase_missing>
+void open() {
+  QSqlDatabase db = QSqlDatabase::addDatabase("QPSQL");
+  db.setPassword("Sup3rS3cret!");                 // expect: config/hardcoded-credential
+  const QString apiToken("tok_9f8a7b6c5d4e3f2a1b0c"); // expect: config/hardcoded-credential
+  QString dsn = "host=db user=app password=Pr0dPass"; // expect: config/hardcoded-credential
+  db.setPasswordPrompt("Enter password: ");       // ok: a prompt
+  db.setPassword(getenv("DB_PASSWORD"));          // ok: from the environment
+  QString label("password");                      // ok: a field name
+  db.set_token_type("bearer");                    // ok: about a token
+  if (db.password() == "changeme") return;        // ok: a placeholder
+  return foo("x9Kq2pZ8s");                        // ok: no credential name
+  SomeType secret_name("db-password-key");        // ok: names a secret
+}
+)cpp",
+                             twelve::testing::reducedPrecision()));
+}
+
 } // namespace

@@ -93,4 +93,27 @@ bool is_pg(const char *u) { return strncmp(u, "postgres://", 11) == 0; }
 )cpp"));
 }
 
+TEST(HardcodedUrlCheck, LiteralsOfDeclarationsClangDroppedAreReadFromTheText) {
+  // mongocxx's headers are not installed: Clang drops make() and its literal;
+  // the text still shows it. A macro counts where it is used; an unused one,
+  // an inactive branch and a message do not.
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <mongocxx/client_missing.hpp>
+#define AMQP_URL "amqp://svc:Pr0dPw@rabbit.internal:5672/" // expect: config/hardcoded-url
+#define UNUSED_URL "redis://cache.internal:6379"
+mongocxx::client make() {
+  return mongocxx::client{mongocxx::uri{"mongodb://admin:hunter22@mongo0:27017/"}}; // expect: config/hardcoded-url
+}
+AmqpClient::Channel::Ptr channel() { return AmqpClient::Channel::CreateFromUri(AMQP_URL); }
+#if 0
+mongocxx::uri old{"mongodb://mongo-old.internal:27017/"};
+#endif
+void warn(Logger &log) {
+  log.warn("cannot reach postgres://db.internal/orders");
+  std::cerr << "redis://cache.internal:6379";
+}
+)cpp",
+                             twelve::testing::reducedPrecision()));
+}
+
 } // namespace
