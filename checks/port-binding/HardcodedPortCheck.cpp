@@ -324,10 +324,23 @@ std::vector<std::string> HardcodedPortCheck::fallbackNames() const {
           "ip::tcp::endpoint",
           "asio::ip::tcp::endpoint",
           "boost::asio::ip::tcp::endpoint",
-          "Pistache::Address"};
+          "Pistache::Address",
+          "port"};
 }
 
 void HardcodedPortCheck::checkByName(const NamedCall &call, const clang::SourceManager &sm) {
+  if (call.qualifiedName == "port") {
+    // Crow's app.port(18080): a method named port is only Crow's in a file
+    // that uses Crow.
+    bool invalid = false;
+    auto text = sm.getBufferData(sm.getFileID(sm.getFileLoc(call.location)), &invalid);
+    if (call.arguments.size() != 1 || invalid ||
+        (!text.contains("crow::") && !text.contains("CROW_ROUTE")))
+      return;
+    if (auto port = literalInteger(call.arguments[0].text); port && *port != 0)
+      report(call.arguments[0].location, sm, listensOn(*port));
+    return;
+  }
   if (call.arguments.size() != 2)
     return;
   const auto &first = call.arguments[0];

@@ -193,6 +193,24 @@ int main(int fd) {
 )cpp", twelve::testing::reducedPrecision()));
 }
 
+TEST(HardcodedPortCheck, CrowRecognizedByNameWhenHeadersAreMissing) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include "crow_missing.h"
+int main() {
+  crow::SimpleApp app;
+  CROW_ROUTE(app, "/")([]() { return "Hello"; });
+  app.port(18080).multithreaded().run(); // expect: port-binding/hardcoded-port
+}
+)cpp",
+                             twelve::testing::reducedPrecision()));
+  // Without Crow in the file, a method named port is anybody's.
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include "uri_missing.h"
+void f(Uri &u) { u.port(443); }
+)cpp",
+                             twelve::testing::reducedPrecision()));
+}
+
 } // namespace
 
 namespace {
