@@ -141,6 +141,19 @@ bool namesSessionState(const std::string &identifier) {
   return ws.size() >= 2 && isSessionWord(ws[ws.size() - 2]) && !compound;
 }
 
+bool namesLongLivedClass(const std::string &name) {
+  static const char *const kWords[] = {
+      "server",     "service", "manager",     "store",   "registry", "repository", "repo",
+      "controller", "app",     "application", "tracker", "gateway",  "router"};
+  auto ws = words(name);
+  if (ws.empty())
+    return false;
+  for (const char *k : kWords)
+    if (ws.back() == k)
+      return true;
+  return false;
+}
+
 void InMemorySessionStateCheck::registerMatchers(MatchFinder &finder) {
   // Static storage: namespace scope, static data members, function-local
   // statics. Locals and members of ordinary objects live as long as a request
@@ -162,6 +175,24 @@ void InMemorySessionStateCheck::registerMatchers(MatchFinder &finder) {
   finder.addMatcher(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("[]", "="),
                                         hasArgument(0, ref), forCallable(functionDecl().bind("fn")),
                                         unless(isExpansionInSystemHeader()))
+                        .bind("use"),
+                    this);
+  // The same containers as members of a class that serves the whole process
+  // (SessionManager::sessions_), modified by a member function. Members of
+  // other objects (a connection, a request) live as long as their owner.
+  auto stateField =
+      fieldDecl(unless(hasType(isConstQualified())), unless(isExpansionInSystemHeader()),
+                containerType(), hasParent(cxxRecordDecl().bind("owner")))
+          .bind("field");
+  auto memberRef = ignoringParenImpCasts(memberExpr(member(stateField)));
+  finder.addMatcher(cxxMemberCallExpr(on(memberRef), calls(mutating),
+                                      forCallable(functionDecl().bind("fn")),
+                                      unless(isExpansionInSystemHeader()))
+                        .bind("use"),
+                    this);
+  finder.addMatcher(cxxOperatorCallExpr(
+                        hasAnyOverloadedOperatorName("[]", "="), hasArgument(0, memberRef),
+                        forCallable(functionDecl().bind("fn")), unless(isExpansionInSystemHeader()))
                         .bind("use"),
                     this);
 
@@ -188,8 +219,28 @@ void InMemorySessionStateCheck::registerMatchers(MatchFinder &finder) {
 }
 
 void InMemorySessionStateCheck::check(const MatchFinder::MatchResult &result) {
-  const auto *var = result.Nodes.getNodeAs<clang::VarDecl>("var");
   const auto *fn = result.Nodes.getNodeAs<clang::FunctionDecl>("fn");
+  if (const auto *field = result.Nodes.getNodeAs<clang::FieldDecl>("field")) {
+    const auto *owner = result.Nodes.getNodeAs<clang::CXXRecordDecl>("owner");
+    if (!fn || !owner || reported_.count(field) || !namesLongLivedClass(owner->getNameAsString()))
+      return;
+    for (const auto &w : words(field->getName().str()))
+      if (isCacheWord(w))
+        return;
+    // The member's own name: element types alone say too little in a class
+    // (cppcheck's LifetimeStore::errorPath holds lexer Tokens).
+    if (!namesSessionState(field->getName().str()))
+      return;
+    reported_.insert(field);
+    report(field->getLocation(), *result.SourceManager,
+           "'" + field->getName().str() + "' of " + owner->getNameAsString() +
+               " keeps per-user state in process memory and is modified in '" +
+               fn->getNameAsString() +
+               "()': it is lost on restart and not shared between instances; keep it in a "
+               "backing service (Redis, a database)");
+    return;
+  }
+  const auto *var = result.Nodes.getNodeAs<clang::VarDecl>("var");
   if (!var || !fn)
     return;
   var = var->getCanonicalDecl();

@@ -61,13 +61,54 @@ TEST(InMemorySessionStateCheck, CachesLocalsAndOtherNamesAreFine) {
 struct User {};
 std::map<int, User> userCache;   // ok: a cache is recomputable
 std::map<std::string, int> routes; // ok: not per-user state
-struct Server { std::map<std::string, User> users; void add() { users[""] = User{}; } }; // ok: an object's member
+struct Connection { std::map<std::string, User> users; void add() { users[""] = User{}; } }; // ok: a connection's member
 void handle() {
   std::map<std::string, User> sessions; // ok: a local
   sessions["x"] = User{};
   userCache[1] = User{};
   routes["/"] = 1;
 }
+)cpp"));
+}
+
+TEST(InMemorySessionStateCheck, MembersOfAClassThatServesTheWholeProcess) {
+  // One SessionManager or Server serves every request: its session map is
+  // the process's. A connection's, a request handler's (Poco makes one per
+  // request) or a manager's cache is not.
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+struct Session { std::string user; };
+struct Token {};
+class SessionManager {
+public:
+  void create(const std::string &id) { sessions_.emplace(id, std::make_shared<Session>()); }
+  void drop(const std::string &id) { sessions_.erase(id); }
+private:
+  std::unordered_map<std::string, std::shared_ptr<Session>> sessions_; // expect: processes/in-memory-session-state
+};
+struct HttpServer {
+  std::map<std::string, std::string> user_tokens; // expect: processes/in-memory-session-state
+  std::map<std::string, Session> session_cache;   // ok: a cache
+  std::map<std::string, int> routes;              // ok: not per-user state
+  std::vector<const Token *> errorPath;           // ok: the name says what it is (cppcheck)
+  const std::map<std::string, Session> fixtures;  // ok: const
+  void login(const std::string &u) {
+    user_tokens[u] = "t";
+    session_cache[u] = {};
+    routes[u] = 1;
+    errorPath.push_back(nullptr);
+  }
+  std::map<std::string, Session> readonly_sessions;               // ok: only read
+  size_t count() const { return readonly_sessions.size(); }
+};
+struct RequestHandler {
+  std::map<std::string, Session> sessions; // ok: one handler per request
+  void handle() { sessions["x"] = {}; }
+};
 )cpp"));
 }
 
