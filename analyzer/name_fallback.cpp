@@ -71,6 +71,29 @@ std::string singleName(const std::vector<clang::Token> &tokens, size_t from, siz
   return name;
 }
 
+// The raw tokens of file `fid` (comments left out), and its text in `buffer`;
+// no tokens when the file cannot be read.
+std::vector<clang::Token> rawTokens(const clang::SourceManager &sm, clang::FileID fid,
+                                    const clang::LangOptions &lang, llvm::StringRef &buffer) {
+  std::vector<clang::Token> tokens;
+  bool invalid = false;
+  buffer = sm.getBufferData(fid, &invalid);
+  if (invalid)
+    return tokens;
+  clang::Lexer lexer(sm.getLocForStartOfFile(fid), lang, buffer.begin(), buffer.begin(),
+                     buffer.end());
+  clang::Token tok;
+  bool more = true;
+  while (more) {
+    more = !lexer.LexFromRawLexer(tok);
+    if (tok.is(clang::tok::eof))
+      break;
+    if (!tok.is(clang::tok::comment))
+      tokens.push_back(tok);
+  }
+  return tokens;
+}
+
 } // namespace
 
 std::string unquote(std::string_view s) {
@@ -123,20 +146,8 @@ std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, cl
   std::vector<checks::NamedCall> calls;
   if (names.empty())
     return calls;
-  bool invalid = false;
-  auto buffer = sm.getBufferData(fid, &invalid);
-  if (invalid)
-    return calls;
-  clang::Lexer lexer(sm.getLocForStartOfFile(fid), lang, buffer.begin(), buffer.begin(),
-                     buffer.end());
-  std::vector<clang::Token> tokens;
-  clang::Token tok;
-  while (!lexer.LexFromRawLexer(tok))
-    if (!tok.is(clang::tok::comment))
-      tokens.push_back(tok);
-  if (tok.isNot(clang::tok::eof))
-    tokens.push_back(tok);
-
+  llvm::StringRef buffer;
+  auto tokens = rawTokens(sm, fid, lang, buffer);
   auto spelling = [&](const clang::Token &t) {
     if (t.is(clang::tok::raw_identifier))
       return t.getRawIdentifier().str();
@@ -241,12 +252,8 @@ findUnparsedLiterals(const clang::SourceManager &sm, clang::FileID fid,
                      const clang::LangOptions &lang, const std::set<unsigned> &parsed,
                      const std::vector<std::pair<unsigned, unsigned>> &skipped) {
   std::vector<checks::LexedLiteral> out;
-  bool invalid = false;
-  auto buffer = sm.getBufferData(fid, &invalid);
-  if (invalid)
-    return out;
-  clang::Lexer lexer(sm.getLocForStartOfFile(fid), lang, buffer.begin(), buffer.begin(),
-                     buffer.end());
+  llvm::StringRef buffer;
+  auto tokens = rawTokens(sm, fid, lang, buffer);
   auto offset = [&](const clang::Token &t) { return sm.getFileOffset(t.getLocation()); };
   auto inactive = [&](unsigned at) {
     return std::any_of(skipped.begin(), skipped.end(),
@@ -279,14 +286,7 @@ findUnparsedLiterals(const clang::SourceManager &sm, clang::FileID fid,
     }
     directive.clear();
   };
-  clang::Token tok;
-  bool more = true;
-  while (more) {
-    more = !lexer.LexFromRawLexer(tok);
-    if (tok.is(clang::tok::eof))
-      break;
-    if (tok.is(clang::tok::comment))
-      continue;
+  for (const auto &tok : tokens) {
     if (!directive.empty() && tok.isAtStartOfLine())
       endDirective();
     if (inactive(offset(tok)))

@@ -43,6 +43,18 @@ bool HardcodedCredentialCheck::grammarToken(llvm::StringRef name, const std::str
   return secrets::isKeyword(value) && secrets::isAmbiguousCredentialName(name, keywords_);
 }
 
+// A secret the value shows by itself, wherever it appears (even in a log
+// message): a known token format, or a credential in key=value form.
+std::optional<std::string> HardcodedCredentialCheck::secretInValue(const std::string &value) const {
+  auto kind = secrets::knownTokenFormat(value);
+  if (!kind)
+    kind = secrets::inlineCredential(value, keywords_);
+  if (!kind)
+    return std::nullopt;
+  return "hardcoded credential: the literal contains a " + *kind +
+         "; read it from the environment or a secret store at run time";
+}
+
 HardcodedCredentialCheck::HardcodedCredentialCheck(const CheckContext &context)
     : Check(context), keywords_(lowered(context.options.credentialKeywords)) {}
 
@@ -85,13 +97,8 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &result) {
       report(literal->getBeginLoc(), sm, std::move(message));
   };
 
-  // Formats that are secrets wherever they appear, even in a log message.
-  if (auto kind = secrets::knownTokenFormat(value))
-    return found("hardcoded credential: the literal contains a " + *kind +
-                 "; read it from the environment or a secret store at run time");
-  if (auto kind = secrets::inlineCredential(value, keywords_))
-    return found("hardcoded credential: the literal contains a " + *kind +
-                 "; read it from the environment or a secret store at run time");
+  if (auto message = secretInValue(value))
+    return found(*message);
 
   // Checked before the context, which walks the parents and costs more.
   bool hasAlnum = std::any_of(value.begin(), value.end(),
@@ -133,12 +140,8 @@ void HardcodedCredentialCheck::checkLexedLiteral(const LexedLiteral &literal,
     if (seen_.insert(locationKey(literal.location, sm)).second)
       report(literal.location, sm, std::move(message));
   };
-  if (auto kind = secrets::knownTokenFormat(value))
-    return found("hardcoded credential: the literal contains a " + *kind +
-                 "; read it from the environment or a secret store at run time");
-  if (auto kind = secrets::inlineCredential(value, keywords_))
-    return found("hardcoded credential: the literal contains a " + *kind +
-                 "; read it from the environment or a secret store at run time");
+  if (auto message = secretInValue(value))
+    return found(*message);
   if (literal.streamed || config::isMessageFunction(literal.callee))
     return;
   bool hasAlnum = std::any_of(value.begin(), value.end(),

@@ -2,7 +2,9 @@
 
 #include "checks/check.h"
 
+#include <optional>
 #include <set>
+#include <string>
 
 namespace twelve::checks {
 
@@ -22,6 +24,7 @@ protected:
 
 private:
   bool grammarToken(llvm::StringRef name, const std::string &value) const;
+  std::optional<std::string> secretInValue(const std::string &value) const;
 
   const std::vector<std::string> keywords_;
   std::set<std::string> seen_;
