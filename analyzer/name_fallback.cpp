@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace twelve::analyzer {
 
@@ -71,10 +72,13 @@ std::string singleName(const std::vector<clang::Token> &tokens, size_t from, siz
   return name;
 }
 
-// The raw tokens of file `fid` (comments left out), and its text in `buffer`;
+// The raw tokens of file `fid` outside the `skipped` offset ranges (inactive
+// preprocessor branches), comments left out, and the file's text in `buffer`;
 // no tokens when the file cannot be read.
 std::vector<clang::Token> rawTokens(const clang::SourceManager &sm, clang::FileID fid,
-                                    const clang::LangOptions &lang, llvm::StringRef &buffer) {
+                                    const clang::LangOptions &lang,
+                                    const std::vector<std::pair<unsigned, unsigned>> &skipped,
+                                    llvm::StringRef &buffer) {
   std::vector<clang::Token> tokens;
   bool invalid = false;
   buffer = sm.getBufferData(fid, &invalid);
@@ -88,7 +92,11 @@ std::vector<clang::Token> rawTokens(const clang::SourceManager &sm, clang::FileI
     more = !lexer.LexFromRawLexer(tok);
     if (tok.is(clang::tok::eof))
       break;
-    if (!tok.is(clang::tok::comment))
+    if (tok.is(clang::tok::comment))
+      continue;
+    auto at = sm.getFileOffset(tok.getLocation());
+    if (std::none_of(skipped.begin(), skipped.end(),
+                     [&](const auto &r) { return at >= r.first && at < r.second; }))
       tokens.push_back(tok);
   }
   return tokens;
@@ -147,12 +155,38 @@ std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, cl
   if (names.empty())
     return calls;
   llvm::StringRef buffer;
-  auto tokens = rawTokens(sm, fid, lang, buffer);
+  auto tokens = rawTokens(sm, fid, lang, {}, buffer);
   auto spelling = [&](const clang::Token &t) {
     if (t.is(clang::tok::raw_identifier))
       return t.getRawIdentifier().str();
     return std::string(buffer.data() + sm.getFileOffset(t.getLocation()), t.getLength());
   };
+
+  // `using namespace Poco;` and `using Poco::FileChannel;`: the file may
+  // then write the names unqualified (`new FileChannel("a.log")`).
+  std::vector<std::string> usedNamespaces;
+  std::set<std::string> usedNames;
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (!tokens[i].is(clang::tok::raw_identifier) || spelling(tokens[i]) != "using")
+      continue;
+    size_t k = i + 1;
+    bool directive = spelling(tokens[k]) == "namespace";
+    if (directive)
+      ++k;
+    std::string name;
+    for (;
+         k < tokens.size() && tokens[k].isOneOf(clang::tok::raw_identifier, clang::tok::coloncolon);
+         ++k)
+      name += spelling(tokens[k]);
+    if (k >= tokens.size() || !tokens[k].is(clang::tok::semi) || name.empty())
+      continue;
+    if (name.rfind("::", 0) == 0)
+      name = name.substr(2);
+    if (directive)
+      usedNamespaces.push_back(name);
+    else
+      usedNames.insert(name);
+  }
 
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].is(clang::tok::raw_identifier))
@@ -186,13 +220,23 @@ std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, cl
         j = *close + 1;
       }
     }
-    if (j >= tokens.size() || !tokens[j].is(clang::tok::l_paren)) {
+    // A construction is a call too: `httplib::Client cli("db", 80)`,
+    // `tcp::endpoint ep{tcp::v4(), 80}`, `Poco::FileChannel{"a.log"}`.
+    if (j + 1 < tokens.size() && tokens[j].is(clang::tok::raw_identifier) &&
+        tokens[j + 1].isOneOf(clang::tok::l_paren, clang::tok::l_brace))
+      ++j;
+    if (j >= tokens.size() || !tokens[j].isOneOf(clang::tok::l_paren, clang::tok::l_brace) ||
+        (tokens[j].is(clang::tok::l_brace) && written.find("::") == std::string::npos)) {
       i = nameEnd - 1;
       continue;
     }
     const std::string *match = nullptr;
     for (const auto &n : names)
-      if (nameMatches(written, n))
+      if (nameMatches(written, n) ||
+          std::any_of(usedNamespaces.begin(), usedNamespaces.end(),
+                      [&](const std::string &ns) { return nameMatches(ns + "::" + written, n); }) ||
+          (usedNames.count(n) && n.size() > written.size() + 2 &&
+           n.compare(n.size() - written.size() - 2, std::string::npos, "::" + written) == 0))
         match = &n;
     if (!match) {
       i = nameEnd - 1;
@@ -253,12 +297,8 @@ findUnparsedLiterals(const clang::SourceManager &sm, clang::FileID fid,
                      const std::vector<std::pair<unsigned, unsigned>> &skipped) {
   std::vector<checks::LexedLiteral> out;
   llvm::StringRef buffer;
-  auto tokens = rawTokens(sm, fid, lang, buffer);
+  auto tokens = rawTokens(sm, fid, lang, skipped, buffer);
   auto offset = [&](const clang::Token &t) { return sm.getFileOffset(t.getLocation()); };
-  auto inactive = [&](unsigned at) {
-    return std::any_of(skipped.begin(), skipped.end(),
-                       [&](const auto &r) { return at >= r.first && at < r.second; });
-  };
   auto spelling = [&](const clang::Token &t) {
     if (t.is(clang::tok::raw_identifier))
       return t.getRawIdentifier().str();
@@ -289,8 +329,6 @@ findUnparsedLiterals(const clang::SourceManager &sm, clang::FileID fid,
   for (const auto &tok : tokens) {
     if (!directive.empty() && tok.isAtStartOfLine())
       endDirective();
-    if (inactive(offset(tok)))
-      continue;
     if (tok.is(clang::tok::hash) && tok.isAtStartOfLine()) {
       directive.push_back(tok);
       continue;

@@ -14,7 +14,10 @@
 namespace twelve::analyzer {
 
 /// The calls in file `fid` whose written (qualified) name equals one of `names`
-/// or ends with it at a `::` boundary, found by lexing alone.
+/// or ends with it at a `::` boundary, found by lexing alone. A construction
+/// counts as a call: `httplib::Client cli("db", 80)`. Inactive preprocessor
+/// branches are read too: without the build's configuration, `#ifdef
+/// USE_LMDB` or `#ifdef HAVE_SQLITE3_H` hides code a real build compiles.
 std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, clang::FileID fid,
                                               const clang::LangOptions &lang,
                                               const std::vector<std::string> &names);

@@ -70,6 +70,35 @@ TEST(NameFallback, MakeSharedOfANamedClassIsACallToIt) {
   EXPECT_EQ(calls[2].line, 5u);
 }
 
+TEST(NameFallback, AConstructionIsACall) {
+  auto calls = find("void f() {\n"
+                    "  httplib::Client cli(\"db.internal\", 80);\n"
+                    "  tcp::endpoint ep{tcp::v4(), 8080};\n"
+                    "}\n"
+                    "httplib::Client make(const char *host);\n",
+                    {"httplib::Client", "tcp::endpoint"});
+  ASSERT_EQ(calls.size(), 3u);
+  EXPECT_EQ(calls[0].literals, (std::vector<std::string>{"db.internal", "<80>"}));
+  EXPECT_EQ(calls[1].name, "tcp::endpoint");
+  EXPECT_EQ(calls[1].literals, (std::vector<std::string>{"<tcp :: v4 ( )>", "<8080>"}));
+  // A function returning the type: its parameters are no literals.
+  EXPECT_EQ(calls[2].literals, (std::vector<std::string>{"<const char * host>"}));
+}
+
+TEST(NameFallback, NamesMadeVisibleByUsing) {
+  auto calls = find("using namespace spdlog;\n"
+                    "using Poco::FileChannel;\n"
+                    "void f() {\n"
+                    "  basic_logger_mt(\"a\", \"a.log\");\n"
+                    "  new FileChannel(\"b.log\");\n"
+                    "  new SimpleFileChannel(\"c.log\");\n"
+                    "}\n",
+                    {"spdlog::basic_logger_mt", "Poco::FileChannel", "Poco::SimpleFileChannel"});
+  ASSERT_EQ(calls.size(), 2u) << "SimpleFileChannel was not made visible";
+  EXPECT_EQ(calls[0].name, "spdlog::basic_logger_mt");
+  EXPECT_EQ(calls[1].name, "Poco::FileChannel");
+}
+
 TEST(NameFallback, ComparisonsAreNotTemplateArguments) {
   auto calls = find("void f(int a, int b) { if (a < b && b > 0) spdlog::basic_logger_mt(\"x\"); }",
                     {"spdlog::basic_logger_mt"});

@@ -298,9 +298,11 @@ void f(CURL *c) {
   curl_easy_setopt(c, CURLOPT_URL, "https://billing.internal/charge"); // expect: config/hardcoded-endpoint
   auto ch = grpc::CreateChannel("payments.internal:50051", creds); // expect: config/hardcoded-endpoint
   redisConnect("cache.internal", 6379);                     // expect: config/hardcoded-endpoint
+  httplib::Client cli("billing.internal", 80);              // expect: config/hardcoded-endpoint
   rd_kafka_conf_set(conf, "client.id", "orders", nullptr, 0); // ok: not the brokers
 }
-)cpp", twelve::testing::reducedPrecision()));
+)cpp",
+                             twelve::testing::reducedPrecision()));
 }
 
 } // namespace

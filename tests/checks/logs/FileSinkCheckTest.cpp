@@ -254,8 +254,16 @@ void setup() {
   plog::init(plog::debug, "g.log");                       // expect: logs/file-sink
   plog::init(plog::debug, &consoleAppender);              // ok: console
   mylib::basic_logger_mt("x", "x.log");                   // ok: not spdlog
+  spdlog::sinks::basic_file_sink_mt sink("h.log");        // expect: logs/file-sink
+  Poco::FileChannel channel{"i.log"};                     // expect: logs/file-sink
+  spdlog::sinks::stdout_sink_mt console;                  // ok: stdout
 }
-)cpp", twelve::testing::reducedPrecision()));
+using Poco::FileChannel;
+void rotation() {
+  Poco::AutoPtr<Poco::Channel> c(new FileChannel("rotated.log")); // expect: logs/file-sink
+}
+)cpp",
+                             twelve::testing::reducedPrecision()));
 }
 
 TEST(FileSinkCheck, LogPathClassifier) {

@@ -188,9 +188,11 @@ int main(int fd) {
   httplib::Server svr;
   svr.listen("0.0.0.0", 8080); // expect: port-binding/hardcoded-port
   auto ep = boost::asio::ip::tcp::endpoint(boost::asio::ip::tcp::v4(), 7000); // expect: port-binding/hardcoded-port
+  boost::asio::ip::tcp::endpoint ep2(boost::asio::ip::tcp::v4(), 7001); // expect: port-binding/hardcoded-port
   listen(fd, 128); // ok: POSIX listen, a backlog
 }
-)cpp", twelve::testing::reducedPrecision()));
+)cpp",
+                             twelve::testing::reducedPrecision()));
 }
 
 TEST(HardcodedPortCheck, CrowRecognizedByNameWhenHeadersAreMissing) {
