@@ -545,6 +545,15 @@ ScanResult scan(const ScanOptions &options) {
     }
     std::vector<std::string> projectFiles = units;
     projectFiles.insert(projectFiles.end(), headerCandidates.begin(), headerCandidates.end());
+    // A folder of a project (`twelve scan src/`): its headers and configure
+    // templates may be outside the scanned paths (include/, config.h.in).
+    std::string project = projectRoot(root);
+    if (project != root) {
+      discoverSources(project, &templates);
+      std::sort(templates.begin(), templates.end());
+      templates.erase(std::unique(templates.begin(), templates.end()), templates.end());
+      log("note: headers are looked for in the enclosing project " + project);
+    }
     // What the project's configure step would have defined (HAVE_STDINT_H,
     // HAVE_TIMEGM), as far as this system's headers tell, and the headers it
     // would have written (config.h from config.h.in).
@@ -560,8 +569,8 @@ ScanResult scan(const ScanOptions &options) {
     generated = configuredHeaders(templates, defines);
     for (const auto &g : generated)
       log(relativeTo(g.path, root) + " is generated as its configure step would");
-    database = std::make_unique<InferredCompilationDatabase>(inferIncludeDirs(root, projectFiles),
-                                                             std::move(defines));
+    database = std::make_unique<InferredCompilationDatabase>(
+        inferIncludeDirs(project, projectFiles), std::move(defines));
   }
   generatedFiles() = nullptr; // (a previous scan's, in this process)
   if (!generated.empty()) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -388,6 +389,38 @@ std::vector<std::string> configureHeaderMacros(const std::vector<std::string> &m
       out.push_back("-D" + macro + "=1");
   }
   return out;
+}
+
+std::string projectRoot(const std::string &dir) {
+  std::error_code ec;
+  fs::path start = fs::absolute(dir, ec).lexically_normal();
+  if (ec || !fs::is_directory(start, ec))
+    return dir;
+  // Not above the home folder: a home kept in git (dotfiles) is no project.
+  const char *home = std::getenv("HOME");
+  fs::path homeDir = home && *home ? fs::path(home).lexically_normal() : fs::path();
+  fs::path cur = start;
+  for (int up = 0; up <= 6 && cur != cur.root_path() && cur != homeDir;
+       ++up, cur = cur.parent_path()) {
+    if (fs::exists(cur / ".git", ec))
+      return cur.string();
+  }
+  static const char *const kBuildFiles[] = {"configure.ac", "configure", "CMakeLists.txt",
+                                            "meson.build",  "Makefile",  "Makefile.am"};
+  auto hasBuildFile = [&](const fs::path &d) {
+    return std::any_of(std::begin(kBuildFiles), std::end(kBuildFiles),
+                       [&](const char *f) { return fs::exists(d / f, ec); });
+  };
+  fs::path best = start;
+  cur = start;
+  for (int up = 0; up <= 4 && cur != cur.root_path() && cur != homeDir;
+       ++up, cur = cur.parent_path()) {
+    if (hasBuildFile(cur))
+      best = cur;
+    else if (cur != start)
+      break; // out of the project
+  }
+  return best.string();
 }
 
 IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::string> &files) {

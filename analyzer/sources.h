@@ -44,6 +44,15 @@ struct IncludeDirs {
 /// added with -I but with -iquote: <string.h> must stay the C library's.
 IncludeDirs inferIncludeDirs(const std::string &root, const std::vector<std::string> &files);
 
+/// The project a scanned folder belongs to, where its headers and configure
+/// templates may be when no compilation database says (`twelve scan src/`
+/// with the headers in include/): the nearest enclosing folder (up to six up)
+/// that holds a .git, or else the highest of the folder and the enclosing
+/// folders, one after the other, that hold a build file (configure.ac,
+/// configure, CMakeLists.txt, meson.build, Makefile, Makefile.am); the
+/// folder itself when none does.
+std::string projectRoot(const std::string &dir);
+
 /// The system include folders (/usr/local/include, the multiarch folder,
 /// /usr/include) where a configure step would look for a header.
 const std::vector<std::string> &systemIncludeDirs();

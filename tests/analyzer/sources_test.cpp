@@ -166,6 +166,27 @@ TEST(Sources, ConfiguredHeadersFromTemplates) {
   fs::remove_all(dir);
 }
 
+TEST(Sources, ProjectRootOfAScannedFolder) {
+  auto dir = fs::temp_directory_path() / ("twelve-root-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "outer" / "repo" / "src" / "net");
+  fs::create_directories(dir / "outer" / "tarball" / "lib" / "sub");
+  fs::create_directories(dir / "outer" / "plain" / "src");
+  fs::create_directories(dir / "outer" / "repo" / ".git");
+  std::ofstream(dir / "outer" / "repo" / "src" / "CMakeLists.txt") << "";
+  std::ofstream(dir / "outer" / "tarball" / "configure.ac") << "";
+  std::ofstream(dir / "outer" / "tarball" / "lib" / "Makefile.am") << "";
+  auto at = [&](const fs::path &p) { return (dir / "outer" / p).string(); };
+  // A clone: the folder with .git, whatever build files are on the way.
+  EXPECT_EQ(projectRoot(at("repo/src/net")), at("repo"));
+  // A tarball: the highest of the enclosing folders with build files.
+  EXPECT_EQ(projectRoot(at("tarball/lib/sub")), at("tarball"));
+  EXPECT_EQ(projectRoot(at("tarball")), at("tarball"));
+  // Nothing says where the project starts: the folder itself.
+  EXPECT_EQ(projectRoot(at("plain/src")), at("plain/src"));
+  fs::remove_all(dir);
+}
+
 TEST(Sources, BinaryDetection) {
   auto file = fs::temp_directory_path() / ("twelve-bin-" + std::to_string(::getpid()) + ".cpp");
   {

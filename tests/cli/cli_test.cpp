@@ -185,6 +185,27 @@ TEST(Cli, WithoutADatabaseTheProjectsIncludeLinesFindItsHeaders) {
   EXPECT_EQ(doc["findings"][0]["file"], "lib/usual/logging.c");
 }
 
+// `twelve scan src/` in a fresh clone: the project's headers are in include/
+// and its config.h.in at the top, outside the scanned folder. Findings stay
+// relative to the scanned folder.
+TEST(Cli, WithoutADatabaseAScannedFolderFindsItsProjectsHeaders) {
+  TempDir d;
+  d.write("CMakeLists.txt", "project(svc C)\n");
+  d.write("config.h.in", "#undef HAVE_STDIO_H\n");
+  d.write("include/svc/log.h", "#pragma once\n#include \"config.h\"\n#ifdef HAVE_STDIO_H\n"
+                               "#include <stdio.h>\n#endif\nextern char *log_path;\n");
+  d.write("src/log.c", "#include <svc/log.h>\n"
+                       "static FILE *out;\n"
+                       "void open_log(void) { out = fopen(log_path, \"a\"); }\n");
+  auto run = twelve("scan " + d.str() + "/src --format json -v");
+  EXPECT_EQ(run.code, 1) << run.err;
+  auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["summary"]["files"]["reduced"], 0) << run.err;
+  ASSERT_EQ(doc["findings"].size(), 1u) << run.out;
+  EXPECT_EQ(doc["findings"][0]["rule"], "logs/file-sink");
+  EXPECT_EQ(doc["findings"][0]["file"], "log.c");
+}
+
 // lighttpd without its configure step: first.h includes <stdint.h> only
 // #ifdef HAVE_STDINT_H, so uintmax_t is unknown, and sys-time.h declares a
 // static timegm without HAVE_TIMEGM, against glibc's: the unit has errors and
