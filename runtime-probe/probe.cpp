@@ -1566,7 +1566,9 @@ ProbeResult attach(const ProbeOptions &opts) {
           readFile("/proc/" + std::to_string(p) + "/fdinfo/" + std::to_string(fd)));
       if (!flags || !writeFlags(*flags))
         continue;
-      if (looksLikeLogFile(t.path) || (*flags & O_APPEND))
+      // nginx's master and worker hold the same logs: each is listed once.
+      if ((looksLikeLogFile(t.path) || (*flags & O_APPEND)) &&
+          std::find(logs.begin(), logs.end(), t.path) == logs.end())
         logs.push_back(t.path);
       if (!isTemporaryPath(t.path))
         writes.push_back(t.path + " (pid " + std::to_string(p) + ", fd " + std::to_string(fd) +

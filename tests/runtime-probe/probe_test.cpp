@@ -350,6 +350,29 @@ TEST(ProbeAttach, InspectsALiveProcessWithoutSignals) {
       << describe(r); // holds app.log open for appending
 }
 
+// nginx attached: the master and its worker hold the same log files; each
+// is listed once.
+TEST(ProbeAttach, ALogHeldByTwoProcessesIsListedOnce) {
+  auto dir = workDir("attach-shared-log");
+  int pid = fork();
+  if (pid == 0) {
+    setpgid(0, 0);
+    chdir(dir.c_str());
+    execl("/bin/sh", "sh", "-c", "exec 3>>app.log; sleep 30 & exec sleep 30", nullptr);
+    _exit(127);
+  }
+  usleep(300 * 1000);
+  ProbeOptions o;
+  o.pid = pid;
+  auto r = probe::run(o);
+  kill(-pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  ASSERT_EQ(r.checks.size(), 8u) << describe(r);
+  EXPECT_EQ(r.checks[5].id, "logs/no-log-files");
+  EXPECT_EQ(r.checks[5].status, ProbeStatus::Fail) << describe(r);
+  EXPECT_EQ(evidence(r, "logs/no-log-files", "files"), dir + "/app.log") << describe(r);
+}
+
 // Attached to a service whose stdout is /dev/null and stderr a pipe (lighttpd
 // under systemd logs to the journal on stderr): a warning, not a failure.
 TEST(ProbeAttach, StdoutAloneOnDevNullWarns) {
