@@ -380,6 +380,7 @@ findUnparsedLiterals(const clang::SourceManager &sm, clang::FileID fid,
       lit.value += unquote(spelling(code[i]));
     }
     --i;
+    size_t last = i;
     if (inAst)
       continue;
     lit.location = code[first].getLocation();
@@ -387,6 +388,16 @@ findUnparsedLiterals(const clang::SourceManager &sm, clang::FileID fid,
     if (first > 0) {
       const auto &before = code[first - 1];
       lit.streamed = before.is(clang::tok::lessless);
+      // A key and its value: ("sasl.password", "x") or {"password", "x"},
+      // not one of a row of values (c, "user", "pw", "db").
+      if (before.is(clang::tok::comma) && first >= 3 &&
+          clang::tok::isStringLiteral(code[first - 2].getKind()) &&
+          code[first - 3].isOneOf(clang::tok::l_paren, clang::tok::l_brace) &&
+          (last + 1 >= code.size() ||
+           code[last + 1].isOneOf(clang::tok::r_paren, clang::tok::r_brace) ||
+           (code[last + 1].is(clang::tok::comma) && last + 2 < code.size() &&
+            !clang::tok::isStringLiteral(code[last + 2].getKind()))))
+        lit.key = unquote(spelling(code[first - 2]));
       // `password = "x"` and `.password = "x"`, not `a == "x"`.
       if (before.is(clang::tok::equal))
         lit.name = nameBefore(first - 1);

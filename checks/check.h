@@ -48,6 +48,9 @@ struct LexedLiteral {
   /// The function whose argument list it is in, as written ("conn.setPassword"
   /// gives "setPassword"); empty outside any call.
   std::string callee;
+  /// The literal just before it, after a comma: the key it is the value of
+  /// (`conf->set("sasl.password", "x")`, `{"password", "x"}`).
+  std::string key;
   bool streamed = false; // right after `<<`: a message
 };
 

@@ -51,8 +51,20 @@ std::optional<std::string> HardcodedCredentialCheck::secretInValue(const std::st
     kind = secrets::inlineCredential(value, keywords_);
   if (!kind)
     return std::nullopt;
-  return "hardcoded credential: the literal contains a " + *kind +
-         "; read it from the environment or a secret store at run time";
+  bool vowel = std::string("AEIOUaeiou").find(kind->front()) != std::string::npos;
+  return std::string("hardcoded credential: the literal contains ") + (vowel ? "an " : "a ") +
+         *kind + "; read it from the environment or a secret store at run time";
+}
+
+// A value written next to the key it is for: conf->set("sasl.password",
+// "..."), {"password", "..."}, CURLOPT_USERPWD. Weaker than a name bound to
+// it, so a plain word is not taken for a secret (znc's t_s("Password",
+// "listservers"): a message and its translation context).
+bool HardcodedCredentialCheck::valueOfCredentialKey(const std::string &key,
+                                                    const std::string &value) const {
+  if (key.empty() || secrets::isKeyword(value) || secrets::spellsName(key, value))
+    return false;
+  return key.rfind("CURLOPT_", 0) == 0 || secrets::isCredentialName(key, keywords_);
 }
 
 HardcodedCredentialCheck::HardcodedCredentialCheck(const CheckContext &context)
@@ -116,6 +128,9 @@ void HardcodedCredentialCheck::check(const MatchFinder::MatchResult &result) {
     if (named(name) && secrets::isCredentialName(name, keywords_))
       return found("hardcoded credential assigned to '" + name +
                    "'; read it from the environment or a secret store at run time");
+  if (valueOfCredentialKey(ctx.key, value))
+    return found("hardcoded credential given as the value of '" + ctx.key +
+                 "'; read it from the environment or a secret store at run time");
   if (named(ctx.parameter) && secrets::isCredentialName(ctx.parameter, keywords_))
     return found("hardcoded credential passed as '" + ctx.parameter +
                  "'; read it from the environment or a secret store at run time");
@@ -154,6 +169,9 @@ void HardcodedCredentialCheck::checkLexedLiteral(const LexedLiteral &literal,
   if (named(literal.name) && secrets::isCredentialName(literal.name, keywords_))
     return found("hardcoded credential assigned to '" + literal.name +
                  "'; read it from the environment or a secret store at run time");
+  if (secrets::isKeyName(literal.key) && valueOfCredentialKey(literal.key, value))
+    return found("hardcoded credential given as the value of '" + literal.key +
+                 "'; read it from the environment or a secret store at run time");
   // set_password("..."), setApiKey("..."): the setter's one argument.
   const auto &callee = literal.callee;
   if (callee.size() > 3 && (callee.rfind("set", 0) == 0 || callee.rfind("Set", 0) == 0)) {
@@ -161,6 +179,50 @@ void HardcodedCredentialCheck::checkLexedLiteral(const LexedLiteral &literal,
     if (named(field) && secrets::isCredentialName(field, keywords_))
       return found("hardcoded credential passed to '" + callee +
                    "'; read it from the environment or a secret store at run time");
+  }
+}
+
+namespace {
+
+// Where well-known client libraries take a password, for calls recognized by
+// name when their headers are missing (with the headers, the parameter's name
+// says it: mysql.h's `passwd`, libpq-fe.h's `pwd`).
+struct PasswordArgument {
+  const char *function;
+  size_t index;
+};
+const PasswordArgument kPasswordArguments[] = {
+    {"mysql_real_connect", 3},        {"PQsetdbLogin", 6},
+    {"mosquitto_username_pw_set", 2}, {"username_pw_set", 1},
+    {"ldap_simple_bind_s", 2},        {"ldap_simple_bind", 2},
+    {"ssh_userauth_password", 2},     {"libssh2_userauth_password", 2},
+    {"curl_easy_setopt", 2}};
+
+} // namespace
+
+std::vector<std::string> HardcodedCredentialCheck::fallbackNames() const {
+  std::vector<std::string> names;
+  for (const auto &p : kPasswordArguments)
+    names.push_back(p.function);
+  return names;
+}
+
+void HardcodedCredentialCheck::checkByName(const NamedCall &call, const clang::SourceManager &sm) {
+  for (const auto &p : kPasswordArguments) {
+    if (call.qualifiedName != p.function || call.arguments.size() <= p.index)
+      continue;
+    // curl_easy_setopt(h, CURLOPT_PASSWORD, "..."): only its credential options.
+    if (call.qualifiedName == "curl_easy_setopt" &&
+        !config::isCredentialOption(call.arguments[1].text))
+      return;
+    const auto &arg = call.arguments[p.index];
+    if (!arg.literal || arg.literal->empty() || secrets::isPlaceholderOrNotASecret(*arg.literal))
+      return;
+    if (seen_.insert(locationKey(arg.location, sm)).second)
+      report(arg.location, sm,
+             "hardcoded credential passed as the password of " + call.qualifiedName +
+                 "(); read it from the environment or a secret store at run time");
+    return;
   }
 }
 

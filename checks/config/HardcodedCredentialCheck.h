@@ -17,6 +17,8 @@ public:
   explicit HardcodedCredentialCheck(const CheckContext &context);
   void registerMatchers(clang::ast_matchers::MatchFinder &finder) override;
   bool checksLexedLiterals() const override { return true; }
+  std::vector<std::string> fallbackNames() const override;
+  void checkByName(const NamedCall &call, const clang::SourceManager &sm) override;
   void checkLexedLiteral(const LexedLiteral &literal, const clang::SourceManager &sm) override;
 
 protected:
@@ -25,6 +27,7 @@ protected:
 private:
   bool grammarToken(llvm::StringRef name, const std::string &value) const;
   std::optional<std::string> secretInValue(const std::string &value) const;
+  bool valueOfCredentialKey(const std::string &key, const std::string &value) const;
 
   const std::vector<std::string> keywords_;
   std::set<std::string> seen_;

@@ -60,6 +60,16 @@ bool isMessageFunction(const std::string &q) {
   return q.find("spdlog::") != std::string::npos || q.find("google::") != std::string::npos;
 }
 
+bool isCredentialOption(llvm::StringRef name) {
+  static const char *const kOptions[] = {"CURLOPT_PASSWORD",       "CURLOPT_USERPWD",
+                                         "CURLOPT_PROXYPASSWORD",  "CURLOPT_PROXYUSERPWD",
+                                         "CURLOPT_KEYPASSWD",      "CURLOPT_TLSAUTH_PASSWORD",
+                                         "CURLOPT_XOAUTH2_BEARER", "CURLOPT_PROXY_TLSAUTH_PASSWORD",
+                                         "CURLOPT_PROXY_KEYPASSWD"};
+  return std::any_of(std::begin(kOptions), std::end(kOptions),
+                     [&](const char *o) { return name == o; });
+}
+
 LiteralContext literalContext(const clang::StringLiteral *literal, clang::ASTContext &ctx) {
   LiteralContext out;
   auto &sm = ctx.getSourceManager();
@@ -138,17 +148,41 @@ LiteralContext literalContext(const clang::StringLiteral *literal, clang::ASTCon
         if (isMessageFunction(out.callee))
           out.isMessage = true;
         auto n = lower(fn->getNameAsString());
-        if (n == "strcmp" || n == "strcasecmp" || n == "strncmp" || n == "strncasecmp" ||
-            n == "compare" || n == "equals" || n == "starts_with" || n == "ends_with" ||
-            n == "find" || n == "rfind" || n == "strstr" || n == "strcasestr" ||
-            n == "getenv" || n == "secure_getenv" || n == "setenv" || n == "putenv" ||
-            n == "at" || n == "count" || n == "contains" || n == "get" || n == "has" ||
-            n == "erase" || n == "find_first_of")
-          out.isComparison = true; // looking something up by its name
         unsigned offset = llvm::isa<clang::CXXOperatorCallExpr>(call) &&
                                   llvm::isa<clang::CXXMethodDecl>(fn)
                               ? 1
                               : 0;
+        // The key written just before the value: conf->set("sasl.password",
+        // "..."), setenv("DB_PASSWORD", "...", 1), props.put("password", "...").
+        bool valueOfKey = false;
+        for (unsigned i = offset + 1; i < call->getNumArgs(); ++i) {
+          if (call->getArg(i) != child)
+            continue;
+          const auto *before = call->getArg(i - 1)->IgnoreParenImpCasts();
+          // Only a key and its value: mysql_real_connect(c, host, "user",
+          // "pw", "db", ...) is a row of values, "AUTH %s" a command.
+          unsigned literals = 0;
+          for (const auto *a : call->arguments())
+            literals += llvm::isa<clang::StringLiteral>(
+                a->IgnoreParenImpCasts()->IgnoreUnlessSpelledInSource());
+          if (const auto *key =
+                  llvm::dyn_cast<clang::StringLiteral>(before->IgnoreUnlessSpelledInSource()))
+            if (literals == 2 && secrets::isKeyName(key->getString())) {
+              out.key = key->getString().str();
+              valueOfKey = true;
+            }
+          // curl_easy_setopt(h, CURLOPT_USERPWD, "user:password")
+          if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(before))
+            if (isCredentialOption(ref->getDecl()->getName()))
+              out.key = ref->getDecl()->getName().str();
+        }
+        if (!valueOfKey &&
+            (n == "strcmp" || n == "strcasecmp" || n == "strncmp" || n == "strncasecmp" ||
+             n == "compare" || n == "equals" || n == "starts_with" || n == "ends_with" ||
+             n == "find" || n == "rfind" || n == "strstr" || n == "strcasestr" || n == "getenv" ||
+             n == "secure_getenv" || n == "setenv" || n == "putenv" || n == "at" || n == "count" ||
+             n == "contains" || n == "get" || n == "has" || n == "erase" || n == "find_first_of"))
+          out.isComparison = true; // looking something up by its name
         for (unsigned i = 0; i < call->getNumArgs(); ++i)
           if (call->getArg(i) == child && i >= offset && i - offset < fn->getNumParams()) {
             out.parameter = fn->getParamDecl(i - offset)->getNameAsString();
@@ -185,6 +219,12 @@ LiteralContext literalContext(const clang::StringLiteral *literal, clang::ASTCon
       return out;
     }
     if (const auto *list = p.get<clang::InitListExpr>()) {
+      // {"password", "..."}: a key and its value (a map's pair).
+      if (list->getNumInits() == 2 && list->getInit(1) == child)
+        if (const auto *key = llvm::dyn_cast<clang::StringLiteral>(
+                list->getInit(0)->IgnoreParenImpCasts()->IgnoreUnlessSpelledInSource()))
+          if (secrets::isKeyName(key->getString()))
+            out.key = key->getString().str();
       const auto *record = list->getType()->getAsRecordDecl();
       if (record && list->getNumInits() > 0) {
         unsigned i = 0;

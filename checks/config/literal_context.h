@@ -17,11 +17,16 @@ struct LiteralContext {
   std::vector<std::string> names;     // variable, field, parameter, subscript key, macro
   std::string parameter;              // the parameter it is passed as; weaker than a variable
   std::string callee;                 // the function it is passed to, qualified; may be empty
+  std::string key;                    // the setting it is the value of: set("sasl.password", it)
   bool isMessage = false;             // argument of a print/log/exception/assert
   bool isComparison = false;          // an operand of ==, !=, strcmp...
 };
 
 LiteralContext literalContext(const clang::StringLiteral *literal, clang::ASTContext &ctx);
+
+/// Whether a library option names a credential: curl's CURLOPT_PASSWORD,
+/// CURLOPT_USERPWD ("user:password"), CURLOPT_KEYPASSWD...
+bool isCredentialOption(llvm::StringRef name);
 
 /// Whether a call's callee prints, logs, formats or throws a message.
 bool isMessageFunction(const std::string &qualifiedName);

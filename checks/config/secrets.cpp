@@ -199,6 +199,14 @@ bool spellsName(std::string_view identifier, std::string_view value) {
   return false;
 }
 
+bool isKeyName(std::string_view s) {
+  if (s.empty() || s.size() > 64 || !std::isalpha(static_cast<unsigned char>(s.front())))
+    return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+  });
+}
+
 bool isPlaceholderOrNotASecret(std::string_view value) {
   if (value.size() < 3)
     return true;

@@ -32,6 +32,11 @@ bool isAmbiguousCredentialName(std::string_view identifier,
 /// "identifier", "end-of-line"). "abc123", "r4w-t0ken" and "Xk9pQ" are not.
 bool isKeyword(std::string_view value);
 
+/// Whether a string is written like the name of a setting: a letter, then up
+/// to 63 letters, digits, '_', '.' or '-' ("sasl.password", "DB_PASSWORD",
+/// "api-key"); "AUTH %s" and "Sup3rPass!" are not.
+bool isKeyName(std::string_view s);
+
 /// Whether an identifier names a key that is only a credential when its value
 /// looks random ("hmac_key", "signing_key"): "key" alone is also a map key.
 bool isWeakCredentialName(std::string_view identifier);

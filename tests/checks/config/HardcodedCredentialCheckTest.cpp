@@ -354,4 +354,54 @@ void open() {
                              twelve::testing::reducedPrecision()));
 }
 
+TEST(HardcodedCredentialCheck, ValuesOfCredentialKeys) {
+  // A key and its value side by side: a client library's setting, an
+  // environment variable set in code, a map's pair. A row of positional values
+  // (mysql_real_connect's) or a command with its argument is not a key/value.
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <cstdlib>
+#include <map>
+#include <string>
+struct Conf { int set(const std::string &name, const std::string &value, std::string &err); };
+struct Cfg { std::string get(const std::string &name, const std::string &fallback); };
+int connect_db(void *c, const char *a, const char *b, const char *d, const char *e);
+int command(void *c, const char *format, const char *arg);
+std::string t_s(const std::string &english, const std::string &context);
+typedef enum { CURLOPT_URL = 10002, CURLOPT_USERPWD = 10005 } CURLoption;
+extern "C" int curl_easy_setopt(void *h, CURLoption option, ...);
+void setup(Conf &conf, Cfg &cfg, void *c) {
+  std::string err;
+  conf.set("sasl.password", "kafkaS3cret", err);              // expect: config/hardcoded-credential
+  conf.set("bootstrap.servers", "kafka-1:9092", err);         // ok: not a credential
+  setenv("DB_PASSWORD", "hunter2x", 1);                       // expect: config/hardcoded-credential
+  std::map<std::string, std::string> m = {{"password", "Pr0dPw!"}}; // expect: config/hardcoded-credential
+  cfg.get("db.password", "changeme");                         // ok: a placeholder
+  connect_db(c, "db", "app", "Sup3rPass!", "shop");           // ok: a row of values, no names
+  command(c, "AUTH %s", "r3d1sPw");                           // ok: not a key
+  t_s("Password", "listservers");                             // ok: a word (znc's translation context)
+  curl_easy_setopt(c, CURLOPT_USERPWD, "svc:Pr0d-p4ss!");     // expect: config/hardcoded-credential
+  curl_easy_setopt(c, CURLOPT_URL, "https://x.example.com/"); // ok: not a credential option
+}
+)cpp"));
+}
+
+TEST(HardcodedCredentialCheck, PasswordArgumentsOfKnownClientsByName) {
+  // Without the client libraries' headers the parameters have no names: where
+  // the well-known clients take a password is known by the function's name.
+  EXPECT_TRUE(matchesMarkers(kRule, R"c(
+#include <mysql/mysql_missing.h>
+#include <libpq-fe_missing.h>
+#include <curl/curl_missing.h>
+void go(void *conn, void *h, void *m) {
+  mysql_real_connect(conn, "db", "root", "Sup3rPass!", "shop", 3306, 0, 0); // expect: config/hardcoded-credential
+  mysql_real_connect(conn, "db", "root", getenv("DB_PW"), "shop", 3306, 0, 0);
+  PQsetdbLogin("pg", "5432", 0, 0, "orders", "svc", "pgPassw0rd");       // expect: config/hardcoded-credential
+  mosquitto_username_pw_set(m, "svc", "mqttPassw0rd");                   // expect: config/hardcoded-credential
+  curl_easy_setopt(h, CURLOPT_PASSWORD, "curlPassw0rd");                 // expect: config/hardcoded-credential
+  curl_easy_setopt(h, CURLOPT_USERAGENT, "svc/1.0");                     // ok: not a credential option
+}
+)c",
+                             CodeOptions{"input.c", {}, {}, {}, true}));
+}
+
 } // namespace
