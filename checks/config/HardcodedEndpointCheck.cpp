@@ -202,6 +202,13 @@ void HardcodedEndpointCheck::registerMatchers(MatchFinder &finder) {
   finder.addMatcher(cxxCtorInitializer(forField(fieldDecl().bind("named")),
                                        withInitializer(literal), isWritten()),
                     this);
+  // A host given as the value of a key that says host, the call's only two
+  // string literals: conf->set("bootstrap.servers", "kafka-1.internal:9092",
+  // err), settings.emplace("redis.host", "cache.internal").
+  finder.addMatcher(
+      callExpr(hasAnyArgument(expr(anyOf(stringLiteral(), hasDescendant(stringLiteral())))), user)
+          .bind("keyed"),
+      this);
 }
 
 // Names whose last word says they hold a host: db_host, REDIS_SERVER, brokerAddress.
@@ -252,6 +259,21 @@ bool looksLikeHost(const std::string &value) {
 
 void HardcodedEndpointCheck::check(const MatchFinder::MatchResult &result) {
   auto &sm = *result.SourceManager;
+  if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("keyed")) {
+    std::vector<const clang::StringLiteral *> literals;
+    for (const auto *a : call->arguments())
+      if (const auto *l = llvm::dyn_cast<clang::StringLiteral>(
+              a->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts()))
+        literals.push_back(l);
+    if (literals.size() != 2)
+      return;
+    for (unsigned i = 1; i < call->getNumArgs(); ++i)
+      if (call->getArg(i)->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts() == literals[1] &&
+          call->getArg(i - 1)->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts() == literals[0])
+        judgeKeyedHost(literals[0]->getString().str(), utf8(literals[1]),
+                       literals[1]->getBeginLoc(), sm);
+    return;
+  }
   if (const auto *value = result.Nodes.getNodeAs<clang::Expr>("value")) {
     std::string name;
     const clang::ValueDecl *decl = nullptr;
@@ -391,6 +413,22 @@ void HardcodedEndpointCheck::checkByName(const NamedCall &call, const clang::Sou
     return;
   reportHost(*call.arguments[index].literal, call.qualifiedName, call.arguments[index].location,
              sm);
+}
+
+void HardcodedEndpointCheck::judgeKeyedHost(const std::string &key, const std::string &value,
+                                            clang::SourceLocation loc,
+                                            const clang::SourceManager &sm) {
+  if (!secrets::isKeyName(key) || !isHostName(key) || !looksLikeHost(value))
+    return;
+  auto host = secrets::endpointHost(firstOfList(value));
+  if (!host || secrets::isLoopbackHost(*host))
+    return; // a default for local development, as for a named host
+  reportHost(value, "'" + key + "'", loc, sm);
+}
+
+void HardcodedEndpointCheck::checkLexedLiteral(const LexedLiteral &literal,
+                                               const clang::SourceManager &sm) {
+  judgeKeyedHost(literal.key, literal.value, literal.location, sm);
 }
 
 void HardcodedEndpointCheck::reportHost(const std::string &value, const std::string &api,

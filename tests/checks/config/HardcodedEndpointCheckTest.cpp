@@ -324,4 +324,29 @@ void f(struct sockaddr_in *sa, struct addrinfo **res) {
 )cpp", options));
 }
 
+TEST(HardcodedEndpointCheck, HostGivenAsTheValueOfAHostKey) {
+  // RdKafka::Conf::set, a settings map: the key says what the value is.
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <map>
+#include <string>
+struct Conf { int set(const std::string &name, const std::string &value, std::string &err); };
+void setup(Conf &conf, std::map<std::string, std::string> &settings) {
+  std::string err;
+  conf.set("bootstrap.servers", "kafka-1.internal:9092", err); // expect: config/hardcoded-endpoint
+  settings.emplace("redis.host", "cache.internal");             // expect: config/hardcoded-endpoint
+  settings.emplace("redis.host", "localhost");                  // ok: local development
+  settings.emplace("log.file", "svc.internal.log");             // ok: not a host key
+  settings.emplace("listen.address", "10.0.0.5");               // ok: a listening address
+}
+)cpp"));
+  // Without the library's headers, from the text.
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <librdkafka/rdkafkacpp_missing.h>
+void setup(RdKafka::Conf *conf, std::string &err) {
+  conf->set("bootstrap.servers", "kafka-1.internal:9092", err); // expect: config/hardcoded-endpoint
+}
+)cpp",
+                             twelve::testing::reducedPrecision()));
+}
+
 } // namespace
