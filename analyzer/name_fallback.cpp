@@ -188,6 +188,41 @@ std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, cl
       usedNames.insert(name);
   }
 
+  // The file's numeric constants: `#define PORT 8080`, `const int kPort =
+  // 8080;`, `static constexpr unsigned short kPort{8080};`.
+  std::map<std::string, const clang::Token *> constants;
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    const auto &t = tokens[i];
+    if (t.is(clang::tok::hash) && t.isAtStartOfLine() && i + 3 < tokens.size() &&
+        spelling(tokens[i + 1]) == "define" && tokens[i + 2].is(clang::tok::raw_identifier) &&
+        tokens[i + 3].is(clang::tok::numeric_constant) && !tokens[i + 3].isAtStartOfLine() &&
+        (i + 4 >= tokens.size() || tokens[i + 4].isAtStartOfLine())) {
+      constants[spelling(tokens[i + 2])] = &tokens[i + 3];
+      continue;
+    }
+    if (!t.is(clang::tok::raw_identifier) ||
+        !tokens[i + 1].isOneOf(clang::tok::equal, clang::tok::l_brace, clang::tok::l_paren) ||
+        !tokens[i + 2].is(clang::tok::numeric_constant) || i + 3 >= tokens.size() ||
+        !tokens[i + 3].isOneOf(clang::tok::semi, clang::tok::r_brace, clang::tok::r_paren))
+      continue;
+    // Back to the start of the declaration: const or constexpr, and no pointer.
+    bool isConst = false;
+    for (size_t b = i; b-- > 0;) {
+      const auto &d = tokens[b];
+      if (d.isOneOf(clang::tok::semi, clang::tok::l_brace, clang::tok::r_brace, clang::tok::star,
+                    clang::tok::comma, clang::tok::l_paren) ||
+          (d.is(clang::tok::hash) && d.isAtStartOfLine()))
+        break;
+      if (d.is(clang::tok::raw_identifier) &&
+          (spelling(d) == "const" || spelling(d) == "constexpr"))
+        isConst = true;
+      if (d.isAtStartOfLine())
+        break;
+    }
+    if (isConst)
+      constants[spelling(t)] = &tokens[i + 2];
+  }
+
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!tokens[i].is(clang::tok::raw_identifier))
       continue;
@@ -255,6 +290,10 @@ std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, cl
         return;
       if (onlyStrings && !literal.empty())
         arg.literal = literal;
+      if (auto c = constants.find(arg.text); c != constants.end()) {
+        arg.constant = spelling(*c->second);
+        arg.constantLocation = c->second->getLocation();
+      }
       call.arguments.push_back(arg);
       arg = {};
       literal.clear();

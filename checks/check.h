@@ -30,6 +30,10 @@ struct NamedCall {
     std::string text;
     std::optional<std::string> literal; // set when the argument is one string literal
     clang::SourceLocation location;
+    /// When the argument is one name the file defines as a number (`#define
+    /// PORT 8080`, `const int kPort = 8080;`): the number as written, and where.
+    std::optional<std::string> constant;
+    clang::SourceLocation constantLocation;
   };
   std::vector<Argument> arguments;
 };

@@ -337,8 +337,15 @@ void HardcodedPortCheck::checkByName(const NamedCall &call, const clang::SourceM
     if (call.arguments.size() != 1 || invalid ||
         (!text.contains("crow::") && !text.contains("CROW_ROUTE")))
       return;
-    if (auto port = literalInteger(call.arguments[0].text); port && *port != 0)
-      report(call.arguments[0].location, sm, listensOn(*port));
+    const auto &arg = call.arguments[0];
+    auto port = literalInteger(arg.text);
+    auto at = arg.location;
+    if (!port && arg.constant) {
+      port = literalInteger(*arg.constant);
+      at = arg.constantLocation;
+    }
+    if (port && *port != 0)
+      report(at, sm, listensOn(*port));
     return;
   }
   if (call.arguments.size() != 2)
@@ -346,6 +353,13 @@ void HardcodedPortCheck::checkByName(const NamedCall &call, const clang::SourceM
   const auto &first = call.arguments[0];
   const auto &second = call.arguments[1];
   auto port = literalInteger(second.text);
+  // `#define PORT 8080` or `const int kPort = 8080;` in the file: reported at
+  // the number, as the AST reports a constant.
+  auto at = second.location;
+  if (!port && second.constant) {
+    port = literalInteger(*second.constant);
+    at = second.constantLocation;
+  }
   if (call.qualifiedName == "listen" || call.qualifiedName == "addListener") {
     // httplib's svr.listen("0.0.0.0", 8080), Drogon's addListener(host, port):
     // a host string first, unlike POSIX listen(fd, backlog).
@@ -366,7 +380,7 @@ void HardcodedPortCheck::checkByName(const NamedCall &call, const clang::SourceM
   }
   if (!port || *port == 0)
     return;
-  report(second.location, sm, listensOn(*port));
+  report(at, sm, listensOn(*port));
 }
 
 } // namespace twelve::checks

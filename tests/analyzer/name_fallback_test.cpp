@@ -99,6 +99,27 @@ TEST(NameFallback, NamesMadeVisibleByUsing) {
   EXPECT_EQ(calls[1].name, "Poco::FileChannel");
 }
 
+TEST(NameFallback, NumericConstantsOfTheFile) {
+  clang::SourceManagerForFile env("input.cpp", "#define PORT 8080\n"
+                                               "#define NAME \"x\"\n"
+                                               "const int kPort = 9090;\n"
+                                               "int plain = 7000;\n"
+                                               "const char *p = 0;\n"
+                                               "void f() { listen(PORT, kPort, plain, NAME); }\n");
+  auto &sm = env.get();
+  clang::LangOptions lang;
+  lang.CPlusPlus = lang.CPlusPlus11 = true;
+  auto calls = twelve::analyzer::findNamedCalls(sm, sm.getMainFileID(), lang, {"listen"});
+  ASSERT_EQ(calls.size(), 1u);
+  const auto &args = calls[0].arguments;
+  ASSERT_EQ(args.size(), 4u);
+  EXPECT_EQ(args[0].constant.value_or(""), "8080");
+  EXPECT_EQ(sm.getSpellingLineNumber(args[0].constantLocation), 1u);
+  EXPECT_EQ(args[1].constant.value_or(""), "9090");
+  EXPECT_FALSE(args[2].constant) << "not const";
+  EXPECT_FALSE(args[3].constant) << "not a number";
+}
+
 TEST(NameFallback, ComparisonsAreNotTemplateArguments) {
   auto calls = find("void f(int a, int b) { if (a < b && b > 0) spdlog::basic_logger_mt(\"x\"); }",
                     {"spdlog::basic_logger_mt"});

@@ -195,6 +195,25 @@ int main(int fd) {
                              twelve::testing::reducedPrecision()));
 }
 
+TEST(HardcodedPortCheck, ConstantsOfTheFileWhenHeadersAreMissing) {
+  // The number is reported where it is written, as with the headers.
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <httplib_missing.h>
+#define PORT 8080 // expect: port-binding/hardcoded-port
+const int kAdminPort = 9090; // expect: port-binding/hardcoded-port
+static constexpr unsigned short kMetrics{9100}; // expect: port-binding/hardcoded-port
+int fallback = 7000;
+int main() {
+  httplib::Server svr;
+  svr.listen("0.0.0.0", PORT);
+  svr.listen("0.0.0.0", kAdminPort);
+  svr.listen("0.0.0.0", kMetrics);
+  svr.listen("0.0.0.0", fallback); // ok: not a constant
+}
+)cpp",
+                             twelve::testing::reducedPrecision()));
+}
+
 TEST(HardcodedPortCheck, CrowRecognizedByNameWhenHeadersAreMissing) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include "crow_missing.h"
