@@ -388,10 +388,34 @@ std::vector<std::string> HardcodedEndpointCheck::fallbackNames() const {
           "httplib::SSLClient",
           "cpr::Url",
           "grpc::CreateChannel",
-          "grpc::CreateCustomChannel"};
+          "grpc::CreateCustomChannel",
+          "connect",
+          "connect_async",
+          "async_connect"};
 }
 
+namespace {
+bool isPortNumber(const std::string &text) {
+  return !text.empty() && text.size() <= 5 && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+}
+} // namespace
+
 void HardcodedEndpointCheck::checkByName(const NamedCall &call, const clang::SourceManager &sm) {
+  // A client library's connect(host, port): mosquittopp's
+  // client.connect("broker.internal", 1883, 60), cpp_redis's
+  // client.connect("cache.internal", 6379). POSIX connect(fd, addr, len) and
+  // Asio's socket.connect(endpoint) take no host text.
+  if (call.qualifiedName == "connect" || call.qualifiedName == "connect_async" ||
+      call.qualifiedName == "async_connect") {
+    if (call.arguments.size() < 2 || !call.arguments[0].literal ||
+        !looksLikeHost(*call.arguments[0].literal) ||
+        !(isPortNumber(call.arguments[1].text) || call.arguments[1].constant))
+      return;
+    reportHost(*call.arguments[0].literal, call.qualifiedName, call.arguments[0].location, sm);
+    return;
+  }
   unsigned index = 0;
   if (call.qualifiedName == "curl_easy_setopt") {
     if (call.arguments.size() < 3 ||

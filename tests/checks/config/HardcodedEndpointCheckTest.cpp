@@ -299,6 +299,9 @@ void f(CURL *c) {
   auto ch = grpc::CreateChannel("payments.internal:50051", creds); // expect: config/hardcoded-endpoint
   redisConnect("cache.internal", 6379);                     // expect: config/hardcoded-endpoint
   httplib::Client cli("billing.internal", 80);              // expect: config/hardcoded-endpoint
+  mqtt.connect("broker.internal", 1883, 60);                // expect: config/hardcoded-endpoint
+  sock.connect(endpoint);                                   // ok: no host text
+  mqtt.connect("reconnect now", 1);                         // ok: not a host
   rd_kafka_conf_set(conf, "client.id", "orders", nullptr, 0); // ok: not the brokers
 }
 )cpp",
