@@ -328,6 +328,23 @@ std::vector<std::string> HardcodedPortCheck::fallbackNames() const {
           "port"};
 }
 
+namespace {
+
+// A port argument found by name: a number, or a numeric constant of the file
+// (`#define PORT 8080`, `const int kPort = 8080;`), which is reported at the
+// number, as the AST reports a constant; `at` is where.
+std::optional<long long> portArgument(const NamedCall::Argument &arg, clang::SourceLocation &at) {
+  at = arg.location;
+  if (auto port = literalInteger(arg.text))
+    return port;
+  if (!arg.constant)
+    return std::nullopt;
+  at = arg.constantLocation;
+  return literalInteger(*arg.constant);
+}
+
+} // namespace
+
 void HardcodedPortCheck::checkByName(const NamedCall &call, const clang::SourceManager &sm) {
   if (call.qualifiedName == "port") {
     // Crow's app.port(18080): a method named port is only Crow's in a file
@@ -337,14 +354,8 @@ void HardcodedPortCheck::checkByName(const NamedCall &call, const clang::SourceM
     if (call.arguments.size() != 1 || invalid ||
         (!text.contains("crow::") && !text.contains("CROW_ROUTE")))
       return;
-    const auto &arg = call.arguments[0];
-    auto port = literalInteger(arg.text);
-    auto at = arg.location;
-    if (!port && arg.constant) {
-      port = literalInteger(*arg.constant);
-      at = arg.constantLocation;
-    }
-    if (port && *port != 0)
+    clang::SourceLocation at;
+    if (auto port = portArgument(call.arguments[0], at); port && *port != 0)
       report(at, sm, listensOn(*port));
     return;
   }
@@ -352,14 +363,8 @@ void HardcodedPortCheck::checkByName(const NamedCall &call, const clang::SourceM
     return;
   const auto &first = call.arguments[0];
   const auto &second = call.arguments[1];
-  auto port = literalInteger(second.text);
-  // `#define PORT 8080` or `const int kPort = 8080;` in the file: reported at
-  // the number, as the AST reports a constant.
-  auto at = second.location;
-  if (!port && second.constant) {
-    port = literalInteger(*second.constant);
-    at = second.constantLocation;
-  }
+  clang::SourceLocation at;
+  auto port = portArgument(second, at);
   if (call.qualifiedName == "listen" || call.qualifiedName == "addListener") {
     // httplib's svr.listen("0.0.0.0", 8080), Drogon's addListener(host, port):
     // a host string first, unlike POSIX listen(fd, backlog).
