@@ -214,6 +214,18 @@ int main() {
                              twelve::testing::reducedPrecision()));
 }
 
+TEST(HardcodedPortCheck, PistacheAfterUsingNamespaceWhenHeadersAreMissing) {
+  EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
+#include <pistache/endpoint_missing.h>
+using namespace Pistache;
+int main() {
+  Address addr(Ipv4::any(), Port(9080)); // expect: port-binding/hardcoded-port
+  Http::Endpoint server(addr);
+}
+)cpp",
+                             twelve::testing::reducedPrecision()));
+}
+
 TEST(HardcodedPortCheck, CrowRecognizedByNameWhenHeadersAreMissing) {
   EXPECT_TRUE(matchesMarkers(kRule, R"cpp(
 #include "crow_missing.h"
