@@ -205,12 +205,16 @@ std::vector<checks::NamedCall> findNamedCalls(const clang::SourceManager &sm, cl
         !tokens[i + 2].is(clang::tok::numeric_constant) || i + 3 >= tokens.size() ||
         !tokens[i + 3].isOneOf(clang::tok::semi, clang::tok::r_brace, clang::tok::r_paren))
       continue;
-    // Back to the start of the declaration: const or constexpr, and no pointer.
+    // Back to the start of the declaration: const or constexpr; not a pointer,
+    // nor a parameter's default (`void run(const int port = 8080)`).
     bool isConst = false;
     for (size_t b = i; b-- > 0;) {
       const auto &d = tokens[b];
-      if (d.isOneOf(clang::tok::semi, clang::tok::l_brace, clang::tok::r_brace, clang::tok::star,
-                    clang::tok::comma, clang::tok::l_paren) ||
+      if (d.isOneOf(clang::tok::star, clang::tok::comma, clang::tok::l_paren)) {
+        isConst = false;
+        break;
+      }
+      if (d.isOneOf(clang::tok::semi, clang::tok::l_brace, clang::tok::r_brace) ||
           (d.is(clang::tok::hash) && d.isAtStartOfLine()))
         break;
       if (d.is(clang::tok::raw_identifier) &&

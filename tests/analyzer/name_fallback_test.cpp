@@ -105,19 +105,22 @@ TEST(NameFallback, NumericConstantsOfTheFile) {
                                                "const int kPort = 9090;\n"
                                                "int plain = 7000;\n"
                                                "const char *p = 0;\n"
-                                               "void f() { listen(PORT, kPort, plain, NAME); }\n");
+                                               "void f(const int dflt = 8000) {\n"
+                                               "  listen(PORT, kPort, plain, NAME, dflt);\n"
+                                               "}\n");
   auto &sm = env.get();
   clang::LangOptions lang;
   lang.CPlusPlus = lang.CPlusPlus11 = true;
   auto calls = twelve::analyzer::findNamedCalls(sm, sm.getMainFileID(), lang, {"listen"});
   ASSERT_EQ(calls.size(), 1u);
   const auto &args = calls[0].arguments;
-  ASSERT_EQ(args.size(), 4u);
+  ASSERT_EQ(args.size(), 5u);
   EXPECT_EQ(args[0].constant.value_or(""), "8080");
   EXPECT_EQ(sm.getSpellingLineNumber(args[0].constantLocation), 1u);
   EXPECT_EQ(args[1].constant.value_or(""), "9090");
   EXPECT_FALSE(args[2].constant) << "not const";
   EXPECT_FALSE(args[3].constant) << "not a number";
+  EXPECT_FALSE(args[4].constant) << "a parameter's default";
 }
 
 TEST(NameFallback, ComparisonsAreNotTemplateArguments) {
