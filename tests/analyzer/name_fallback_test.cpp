@@ -16,16 +16,17 @@ struct Found {
   std::vector<std::string> literals;
 };
 
+clang::LangOptions cxx17() {
+  clang::LangOptions lang;
+  lang.CPlusPlus = lang.CPlusPlus11 = lang.CPlusPlus14 = lang.CPlusPlus17 = true;
+  return lang;
+}
+
 std::vector<Found> find(const std::string &code, const std::vector<std::string> &names) {
   clang::SourceManagerForFile env("input.cpp", code);
   auto &sm = env.get();
-  clang::LangOptions lang;
-  lang.CPlusPlus = true;
-  lang.CPlusPlus11 = true;
-  lang.CPlusPlus14 = true;
-  lang.CPlusPlus17 = true;
   std::vector<Found> out;
-  for (const auto &call : findNamedCalls(sm, sm.getMainFileID(), lang, names)) {
+  for (const auto &call : findNamedCalls(sm, sm.getMainFileID(), cxx17(), names)) {
     Found f{call.qualifiedName, sm.getSpellingLineNumber(call.location), {}};
     for (const auto &arg : call.arguments)
       f.literals.push_back(arg.literal.value_or("<" + arg.text + ">"));
@@ -109,9 +110,7 @@ TEST(NameFallback, NumericConstantsOfTheFile) {
                                                "  listen(PORT, kPort, plain, NAME, dflt);\n"
                                                "}\n");
   auto &sm = env.get();
-  clang::LangOptions lang;
-  lang.CPlusPlus = lang.CPlusPlus11 = true;
-  auto calls = twelve::analyzer::findNamedCalls(sm, sm.getMainFileID(), lang, {"listen"});
+  auto calls = twelve::analyzer::findNamedCalls(sm, sm.getMainFileID(), cxx17(), {"listen"});
   ASSERT_EQ(calls.size(), 1u);
   const auto &args = calls[0].arguments;
   ASSERT_EQ(args.size(), 5u);
@@ -149,9 +148,7 @@ literals(const std::string &code, const std::set<unsigned> &parsed = {},
   static std::vector<std::unique_ptr<clang::SourceManagerForFile>> keep; // locations stay valid
   keep.push_back(std::make_unique<clang::SourceManagerForFile>("input.cpp", code));
   auto &sm = keep.back()->get();
-  clang::LangOptions lang;
-  lang.CPlusPlus = lang.CPlusPlus11 = lang.CPlusPlus14 = lang.CPlusPlus17 = true;
-  return findUnparsedLiterals(sm, sm.getMainFileID(), lang, parsed, skipped);
+  return findUnparsedLiterals(sm, sm.getMainFileID(), cxx17(), parsed, skipped);
 }
 
 TEST(LexedLiterals, NamesCalleesAndMessages) {
