@@ -1,6 +1,7 @@
 #include "checks/config/HardcodedEndpointCheck.h"
 
 #include "checks/ast_util.h"
+#include "checks/config/literal_context.h"
 #include "checks/config/secrets.h"
 
 #include <clang/AST/ASTContext.h>
@@ -260,18 +261,8 @@ bool looksLikeHost(const std::string &value) {
 void HardcodedEndpointCheck::check(const MatchFinder::MatchResult &result) {
   auto &sm = *result.SourceManager;
   if (const auto *call = result.Nodes.getNodeAs<clang::CallExpr>("keyed")) {
-    std::vector<const clang::StringLiteral *> literals;
-    for (const auto *a : call->arguments())
-      if (const auto *l = llvm::dyn_cast<clang::StringLiteral>(
-              a->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts()))
-        literals.push_back(l);
-    if (literals.size() != 2)
-      return;
-    for (unsigned i = 1; i < call->getNumArgs(); ++i)
-      if (call->getArg(i)->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts() == literals[1] &&
-          call->getArg(i - 1)->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts() == literals[0])
-        judgeKeyedHost(literals[0]->getString().str(), utf8(literals[1]),
-                       literals[1]->getBeginLoc(), sm);
+    if (auto kv = config::keyAndValue(call))
+      judgeKeyedHost(kv->first->getString().str(), utf8(kv->second), kv->second->getBeginLoc(), sm);
     return;
   }
   if (const auto *value = result.Nodes.getNodeAs<clang::Expr>("value")) {

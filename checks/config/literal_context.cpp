@@ -60,6 +60,18 @@ bool isMessageFunction(const std::string &q) {
   return q.find("spdlog::") != std::string::npos || q.find("google::") != std::string::npos;
 }
 
+std::optional<std::pair<const clang::StringLiteral *, const clang::StringLiteral *>>
+keyAndValue(const clang::CallExpr *call) {
+  std::vector<std::pair<unsigned, const clang::StringLiteral *>> literals;
+  for (unsigned i = 0; i < call->getNumArgs(); ++i)
+    if (const auto *l = llvm::dyn_cast<clang::StringLiteral>(
+            call->getArg(i)->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts()))
+      literals.emplace_back(i, l);
+  if (literals.size() != 2 || literals[1].first != literals[0].first + 1)
+    return std::nullopt;
+  return std::make_pair(literals[0].second, literals[1].second);
+}
+
 bool isCredentialOption(llvm::StringRef name) {
   static const char *const kOptions[] = {"CURLOPT_PASSWORD",       "CURLOPT_USERPWD",
                                          "CURLOPT_PROXYPASSWORD",  "CURLOPT_PROXYUSERPWD",
@@ -154,28 +166,20 @@ LiteralContext literalContext(const clang::StringLiteral *literal, clang::ASTCon
                               : 0;
         // The key written just before the value: conf->set("sasl.password",
         // "..."), setenv("DB_PASSWORD", "...", 1), props.put("password", "...").
+        // A key not written like a setting's name ("AUTH %s") is a command.
         bool valueOfKey = false;
-        for (unsigned i = offset + 1; i < call->getNumArgs(); ++i) {
-          if (call->getArg(i) != child)
-            continue;
-          const auto *before = call->getArg(i - 1)->IgnoreParenImpCasts();
-          // Only a key and its value: mysql_real_connect(c, host, "user",
-          // "pw", "db", ...) is a row of values, "AUTH %s" a command.
-          unsigned literals = 0;
-          for (const auto *a : call->arguments())
-            literals += llvm::isa<clang::StringLiteral>(
-                a->IgnoreParenImpCasts()->IgnoreUnlessSpelledInSource());
-          if (const auto *key =
-                  llvm::dyn_cast<clang::StringLiteral>(before->IgnoreUnlessSpelledInSource()))
-            if (literals == 2 && secrets::isKeyName(key->getString())) {
-              out.key = key->getString().str();
-              valueOfKey = true;
-            }
-          // curl_easy_setopt(h, CURLOPT_USERPWD, "user:password")
-          if (const auto *ref = llvm::dyn_cast<clang::DeclRefExpr>(before))
-            if (isCredentialOption(ref->getDecl()->getName()))
-              out.key = ref->getDecl()->getName().str();
+        if (auto kv = keyAndValue(call);
+            kv && kv->second == literal && secrets::isKeyName(kv->first->getString())) {
+          out.key = kv->first->getString().str();
+          valueOfKey = true;
         }
+        // curl_easy_setopt(h, CURLOPT_USERPWD, "user:password")
+        for (unsigned i = offset + 1; i < call->getNumArgs(); ++i)
+          if (call->getArg(i) == child)
+            if (const auto *ref =
+                    llvm::dyn_cast<clang::DeclRefExpr>(call->getArg(i - 1)->IgnoreParenImpCasts()))
+              if (isCredentialOption(ref->getDecl()->getName()))
+                out.key = ref->getDecl()->getName().str();
         if (!valueOfKey &&
             (n == "strcmp" || n == "strcasecmp" || n == "strncmp" || n == "strncasecmp" ||
              n == "compare" || n == "equals" || n == "starts_with" || n == "ends_with" ||

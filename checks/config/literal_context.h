@@ -5,7 +5,9 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace twelve::checks::config {
@@ -23,6 +25,13 @@ struct LiteralContext {
 };
 
 LiteralContext literalContext(const clang::StringLiteral *literal, clang::ASTContext &ctx);
+
+/// A call's key and its value: its only two string-literal arguments, side by
+/// side (`conf->set("sasl.password", "...", err)`, `setenv("DB_PASSWORD",
+/// "...", 1)`). A row of values (`mysql_real_connect(c, host, "user", "pw",
+/// "db", ...)`) has more; nullopt then.
+std::optional<std::pair<const clang::StringLiteral *, const clang::StringLiteral *>>
+keyAndValue(const clang::CallExpr *call);
 
 /// Whether a library option names a credential: curl's CURLOPT_PASSWORD,
 /// CURLOPT_USERPWD ("user:password"), CURLOPT_KEYPASSWD...
